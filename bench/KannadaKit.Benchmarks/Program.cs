@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+using KannadaKit.Benchmarks;
+using KannadaKit.Benchmarks.Text;
+
+// Quick mode (default): throughput runners that print headline figures in under a minute.
+// "bdn ..." hands the rest of the arguments to BenchmarkDotNet for the full statistical runs.
+if (args.Length > 0 && args[0] == "bdn")
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
+    return 0;
+}
+
+string what = args.Length > 0 ? args[0] : "normalize";
+return what switch
+{
+    "normalize" => NormalizeThroughput.Run(args.Length > 1 ? args[1..] : []),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH]] | bdn [BenchmarkDotNet args]");
+    return 2;
+}

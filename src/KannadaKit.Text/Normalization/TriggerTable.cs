@@ -1,0 +1,95 @@
+using System.Numerics;
+
+namespace KannadaKit.Text.Normalization;
+
+/// <summary>
+/// Per-normalizer lookup from a UTF-16 code unit to the rules it can trigger. Chars fall into a few classes
+/// (a byte per char), each with an unconditional and a contextual rule mask, so the scan loop stays in cache.
+/// </summary>
+internal sealed class TriggerTable
+{
+    private readonly byte[] _classOf = new byte[65536];
+    private readonly uint[] _always;
+    private readonly uint[] _contextual;
+    private readonly NormalizationRule[] _rules;
+
+    public TriggerTable(NormalizationRule[] rules)
+    {
+        if (rules.Length > 32)
+        {
+            throw new ArgumentException("at most 32 rules can be enabled at once", nameof(rules));
+        }
+
+        _rules = rules;
+        var always = new uint[65536];
+        var contextual = new uint[65536];
+        for (int r = 0; r < rules.Length; r++)
+        {
+            var set = new TriggerSet();
+            rules[r].DeclareTriggers(set);
+            foreach (var (first, last, ctx) in set.Ranges)
+            {
+                var target = ctx ? contextual : always;
+                for (int c = first; c <= last; c++)
+                {
+                    target[c] |= 1u << r;
+                }
+            }
+        }
+
+        var classes = new Dictionary<(uint, uint), byte> { [(0u, 0u)] = 0 };
+        var alwaysByClass = new List<uint> { 0 };
+        var contextualByClass = new List<uint> { 0 };
+        for (int c = 0; c < 65536; c++)
+        {
+            // A rule that always triggers on c need not be asked again.
+            var key = (always[c], contextual[c] & ~always[c]);
+            if (!classes.TryGetValue(key, out byte k))
+            {
+                if (classes.Count == 256)
+                {
+                    throw new InvalidOperationException("too many distinct trigger classes");
+                }
+
+                k = (byte)classes.Count;
+                classes.Add(key, k);
+                alwaysByClass.Add(key.Item1);
+                contextualByClass.Add(key.Item2);
+            }
+
+            _classOf[c] = k;
+        }
+
+        _always = [.. alwaysByClass];
+        _contextual = [.. contextualByClass];
+    }
+
+    /// <summary>Mask of the rules that may change <paramref name="text"/>.</summary>
+    public uint Scan(ReadOnlySpan<char> text)
+    {
+        byte[] classOf = _classOf;
+        uint acc = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int k = classOf[text[i]];
+            if (k == 0)
+            {
+                continue;
+            }
+
+            acc |= _always[k];
+            uint ctx = _contextual[k] & ~acc;
+            while (ctx != 0)
+            {
+                int r = BitOperations.TrailingZeroCount(ctx);
+                ctx &= ctx - 1;
+                if (_rules[r].IsTriggeredAt(text, i))
+                {
+                    acc |= 1u << r;
+                }
+            }
+        }
+
+        return acc;
+    }
+}
