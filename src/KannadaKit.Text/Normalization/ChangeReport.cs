@@ -46,7 +46,8 @@ public sealed class ChangeReport
     /// <summary>Statistics for one rule, or null when it changed nothing.</summary>
     public RuleChangeStats? this[string rule] => _rules.GetValueOrDefault(rule);
 
-    internal void CountLine(int charsIn, int charsOut, bool changed)
+    /// <summary>Counts one line (or record) that went through without a rule firing, or with the given outcome.</summary>
+    public void AddLine(int charsIn, int charsOut, bool changed)
     {
         Lines++;
         NextLine++;
@@ -70,6 +71,17 @@ public sealed class ChangeReport
         return stats;
     }
 
+    /// <summary>
+    /// Adds the rule statistics of <paramref name="part"/> but counts it as a single line: for a JSONL record whose
+    /// text field may itself hold several lines.
+    /// </summary>
+    public void MergeAsOneLine(ChangeReport part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        MergeRules(part);
+        AddLine((int)part.CharsIn, (int)part.CharsOut, part.LinesChanged > 0);
+    }
+
     /// <summary>Adds a later part of the same input (its lines follow this report's lines).</summary>
     public void Merge(ChangeReport later)
     {
@@ -79,6 +91,11 @@ public sealed class ChangeReport
         LinesChanged += later.LinesChanged;
         CharsIn += later.CharsIn;
         CharsOut += later.CharsOut;
+        MergeRules(later);
+    }
+
+    private void MergeRules(ChangeReport later)
+    {
         foreach (var theirs in later.Rules)
         {
             if (!_rules.TryGetValue(theirs.Rule, out var ours))

@@ -100,6 +100,31 @@ public sealed class IndicNormalizer
         return new NormalizedText(buffer.WrittenSpan.ToString(), new OffsetMap([.. offsets]));
     }
 
+    /// <summary>
+    /// Normalizes one line (text without a line feed) and appends the result to <paramref name="changed"/> only when it
+    /// differs from the input. Lets a caller holding the input in another encoding copy unchanged lines as they are.
+    /// </summary>
+    /// <returns>True when the line changed (and was written).</returns>
+    /// <exception cref="ArgumentException"><paramref name="line"/> contains a line feed.</exception>
+    public bool NormalizeLine(ReadOnlySpan<char> line, IBufferWriter<char> changed, ChangeReport? report = null)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        if (line.Contains('\n'))
+        {
+            throw new ArgumentException("a line must not contain a line feed", nameof(line));
+        }
+
+        var scratch = t_scratch ??= new Scratch();
+        bool isChanged = NormalizeLine(line, scratch, track: false, report, out var result);
+        report?.AddLine(line.Length, result.Length, isChanged);
+        if (isChanged)
+        {
+            changed.Write(result);
+        }
+
+        return isChanged;
+    }
+
     /// <summary>Appends the normalized form of <paramref name="text"/> to <paramref name="output"/>.</summary>
     /// <param name="text">Input; line feeds separate lines and are copied as they are.</param>
     /// <param name="output">Receives the normalized text.</param>
@@ -139,7 +164,7 @@ public sealed class IndicNormalizer
                 }
             }
 
-            report?.CountLine(line.Length + (nl < 0 ? 0 : 1), result.Length + (nl < 0 ? 0 : 1), changed);
+            report?.AddLine(line.Length + (nl < 0 ? 0 : 1), result.Length + (nl < 0 ? 0 : 1), changed);
             if (nl < 0)
             {
                 break;

@@ -4,8 +4,31 @@ namespace KannadaKit.Text.Normalization;
 public sealed class TriggerSet
 {
     private readonly List<(char First, char Last, bool Contextual)> _ranges = [];
+    private readonly List<(char First, char Second)> _pairs = [];
+    private readonly List<char> _edges = [];
 
     internal IReadOnlyList<(char First, char Last, bool Contextual)> Ranges => _ranges;
+
+    internal IReadOnlyList<(char First, char Second)> Pairs => _pairs;
+
+    internal IReadOnlyList<char> Edges => _edges;
+
+    /// <summary>
+    /// The rule needs to look when <paramref name="first"/> is directly followed by <paramref name="second"/>.
+    /// Checked inline by the scan loop, so common first characters (a space, a vowel sign) cost almost nothing.
+    /// </summary>
+    public TriggerSet AddPair(char first, char second)
+    {
+        _pairs.Add((first, second));
+        return this;
+    }
+
+    /// <summary>The rule needs to look when <paramref name="c"/> is the first or last character of a line.</summary>
+    public TriggerSet AddAtEdge(char c)
+    {
+        _edges.Add(c);
+        return this;
+    }
 
     /// <summary>The rule always needs to look at <paramref name="c"/>.</summary>
     public TriggerSet Add(char c) => AddRange(c, c);

@@ -11,6 +11,8 @@ internal sealed class TriggerTable
     private readonly byte[] _classOf = new byte[65536];
     private readonly uint[] _always;
     private readonly uint[] _contextual;
+    private readonly (char Second, uint Mask)[][] _pairs;
+    private readonly uint[] _edge = new uint[65536];
     private readonly NormalizationRule[] _rules;
 
     public TriggerTable(NormalizationRule[] rules)
@@ -23,6 +25,7 @@ internal sealed class TriggerTable
         _rules = rules;
         var always = new uint[65536];
         var contextual = new uint[65536];
+        var pairs = new Dictionary<char, Dictionary<char, uint>>();
         for (int r = 0; r < rules.Length; r++)
         {
             var set = new TriggerSet();
@@ -35,26 +38,50 @@ internal sealed class TriggerTable
                     target[c] |= 1u << r;
                 }
             }
+
+            foreach (var (first, second) in set.Pairs)
+            {
+                var seconds = pairs.TryGetValue(first, out var d) ? d : pairs[first] = [];
+                seconds[second] = seconds.GetValueOrDefault(second) | (1u << r);
+            }
+
+            foreach (char c in set.Edges)
+            {
+                _edge[c] |= 1u << r;
+            }
         }
 
+        // Each char that starts a pair gets a class of its own, so the class indexes its list of second chars.
         var classes = new Dictionary<(uint, uint), byte> { [(0u, 0u)] = 0 };
         var alwaysByClass = new List<uint> { 0 };
         var contextualByClass = new List<uint> { 0 };
+        var pairsByClass = new List<(char, uint)[]> { Array.Empty<(char, uint)>() };
         for (int c = 0; c < 65536; c++)
         {
+            if (always[c] == 0 && contextual[c] == 0 && !pairs.ContainsKey((char)c))
+            {
+                continue; // class 0: the common case, kept off the dictionary for start-up time
+            }
+
             // A rule that always triggers on c need not be asked again.
             var key = (always[c], contextual[c] & ~always[c]);
-            if (!classes.TryGetValue(key, out byte k))
+            bool startsPair = pairs.ContainsKey((char)c);
+            if (startsPair || !classes.TryGetValue(key, out byte k))
             {
-                if (classes.Count == 256)
+                if (alwaysByClass.Count == 256)
                 {
                     throw new InvalidOperationException("too many distinct trigger classes");
                 }
 
-                k = (byte)classes.Count;
-                classes.Add(key, k);
+                k = (byte)alwaysByClass.Count;
+                if (!startsPair)
+                {
+                    classes.Add(key, k);
+                }
+
                 alwaysByClass.Add(key.Item1);
                 contextualByClass.Add(key.Item2);
+                pairsByClass.Add(startsPair ? [.. pairs[(char)c].Select(p => (p.Key, p.Value))] : []);
             }
 
             _classOf[c] = k;
@@ -62,13 +89,19 @@ internal sealed class TriggerTable
 
         _always = [.. alwaysByClass];
         _contextual = [.. contextualByClass];
+        _pairs = [.. pairsByClass];
     }
 
     /// <summary>Mask of the rules that may change <paramref name="text"/>.</summary>
     public uint Scan(ReadOnlySpan<char> text)
     {
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
         byte[] classOf = _classOf;
-        uint acc = 0;
+        uint acc = _edge[text[0]] | _edge[text[^1]];
         for (int i = 0; i < text.Length; i++)
         {
             int k = classOf[text[i]];
@@ -78,6 +111,19 @@ internal sealed class TriggerTable
             }
 
             acc |= _always[k];
+            var pairs = _pairs[k];
+            if (pairs.Length != 0 && i + 1 < text.Length)
+            {
+                char next = text[i + 1];
+                foreach (var (second, mask) in pairs)
+                {
+                    if (second == next)
+                    {
+                        acc |= mask;
+                    }
+                }
+            }
+
             uint ctx = _contextual[k] & ~acc;
             while (ctx != 0)
             {

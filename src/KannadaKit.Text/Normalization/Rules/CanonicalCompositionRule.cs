@@ -21,14 +21,15 @@ internal sealed class CanonicalCompositionRule : NormalizationRule
             {
                 triggers.Add((char)c);
             }
-            else if ((f & NfcData.MaybeAfter) != 0)
-            {
-                triggers.AddContextual((char)c);
-            }
+        }
+
+        foreach (var (first, second) in data.CompositionPairs)
+        {
+            triggers.AddPair(first, second);
         }
     }
 
-    public override bool IsTriggeredAt(ReadOnlySpan<char> text, int index) =>
+    private static bool ComposesWithPrevious(ReadOnlySpan<char> text, int index) =>
         index > 0 && NfcData.Instance.ComposesAfter(text[index - 1], text[index]);
 
     public override void Apply(ref TextRewriter output)
@@ -39,7 +40,7 @@ internal sealed class CanonicalCompositionRule : NormalizationRule
         for (int i = 0; i < s.Length; i++)
         {
             byte f = data[s[i]];
-            bool trigger = (f & NfcData.Trigger) != 0 || ((f & NfcData.MaybeAfter) != 0 && IsTriggeredAt(s, i));
+            bool trigger = (f & NfcData.Trigger) != 0 || ((f & NfcData.MaybeAfter) != 0 && ComposesWithPrevious(s, i));
             if (!trigger || i < done)
             {
                 continue;

@@ -24,15 +24,14 @@ internal sealed class KannadaVowelLookalikeRule : NormalizationRule
 
     public override void DeclareTriggers(TriggerSet triggers)
     {
-        foreach (var (_, second, _) in s_pairs)
+        foreach (var (first, second, _) in s_pairs)
         {
-            triggers.AddContextual(second);
+            triggers.AddPair(first, second);
         }
 
-        triggers.AddContextual('\u0CC1');
+        // ವ+ಿ+ು and ವ+ೆ+ು: the sign pair is never valid on its own, so it is a fine trigger; Apply checks the ವ.
+        triggers.AddPair('\u0CBF', '\u0CC1').AddPair('\u0CC6', '\u0CC1');
     }
-
-    public override bool IsTriggeredAt(ReadOnlySpan<char> text, int index) => index > 0 && Match(text, index, out _, out _);
 
     public override void Apply(ref TextRewriter output)
     {

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using KannadaKit.Text.Scripts;
 
 namespace KannadaKit.Text.Normalization.Rules;
 
 /// <summary>
-/// NFC quick-check facts per BMP code unit, derived once from the runtime's Unicode data (ICU on Linux) plus the
+/// NFC quick-check facts per BMP code unit, from tables generated out of ICU's data (<see cref="NfcTables"/>) plus the
 /// canonical combining classes of the Indic blocks, which the runtime does not expose.
 /// </summary>
 /// <remarks>
@@ -25,20 +24,42 @@ internal sealed class NfcData
 
     private NfcData()
     {
-        for (int c = 0; c < 65536; c++)
+        var notNfc = new bool[65536];
+        var ranges = NfcTables.QuickCheckNo;
+        for (int r = 0; r < ranges.Length; r += 2)
         {
-            _flags[c] = Classify((char)c);
+            for (int c = ranges[r]; c <= ranges[r + 1]; c++)
+            {
+                notNfc[c] = true;
+            }
         }
 
-        foreach (var script in IndicScripts.All)
+        for (int c = 0; c < 65536; c++)
         {
-            AddCompositions(script);
+            _flags[c] = Classify((char)c, notNfc[c]);
+        }
+
+        // The second char of each primary composite's one-step decomposition is NFC_QC=Maybe: record what it composes with.
+        var pairs = NfcTables.IndicCompositionPairs;
+        for (int i = 0; i < pairs.Length; i += 2)
+        {
+            char first = pairs[i];
+            char second = pairs[i + 1];
+            _composesAfter[second] = _composesAfter.GetValueOrDefault(second, "") + first;
+            if (IndicCombiningClass(IndicScripts.Of(second)!, second) == 0)
+            {
+                _flags[second] = MaybeAfter;
+            }
         }
     }
 
     public static NfcData Instance => s_instance.Value;
 
     public byte this[char c] => _flags[c];
+
+    /// <summary>(first, second) pairs of the Indic blocks that compose canonically, second being NFC_QC=Maybe with ccc 0.</summary>
+    public IEnumerable<(char First, char Second)> CompositionPairs =>
+        _composesAfter.Where(kv => (_flags[kv.Key] & MaybeAfter) != 0).SelectMany(kv => kv.Value.Select(f => (f, kv.Key)));
 
     /// <summary>Chars a Maybe char composes with when it follows them (U+0CC2 → U+0CC6).</summary>
     public bool ComposesAfter(char previous, char c) =>
@@ -58,27 +79,11 @@ internal sealed class NfcData
         _ => 0,
     };
 
-    private static byte Classify(char c)
+    private static byte Classify(char c, bool notNfc)
     {
         if (char.IsSurrogate(c))
         {
             return Trigger;
-        }
-
-        // Large blocks of NFC-stable starters; skipping them keeps start-up short.
-        if ((c >= '\u3400' && c <= '\u9FFF') || (c >= '\uAC00' && c <= '\uD7A3') || (c >= '\uE000' && c <= '\uF8FF'))
-        {
-            return Boundary;
-        }
-
-        bool notNfc;
-        try
-        {
-            notNfc = !c.ToString().IsNormalized(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return Boundary; // U+FFFE and friends: not text; no composition involves them
         }
 
         var script = IndicScripts.Of(c);
@@ -98,37 +103,5 @@ internal sealed class NfcData
         bool mark = category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
         bool hangulVowelOrTrailing = (c >= '\u1161' && c <= '\u1175') || (c >= '\u11A8' && c <= '\u11C2');
         return mark || notNfc || hangulVowelOrTrailing ? Trigger : Boundary;
-    }
-
-    private void AddCompositions(IndicScript script)
-    {
-        // The second char of each primary composite's one-step decomposition is NFC_QC=Maybe: record what it composes with.
-        for (int c = script.BlockStart; c < script.BlockStart + 0x80; c++)
-        {
-            string one = ((char)c).ToString();
-            if (!one.IsNormalized(NormalizationForm.FormC))
-            {
-                continue; // composition exclusions never recompose
-            }
-
-            string nfd = one.Normalize(NormalizationForm.FormD);
-            if (nfd.Length < 2)
-            {
-                continue;
-            }
-
-            char second = nfd[^1];
-            string first = nfd[..^1].Normalize(NormalizationForm.FormC);
-            if (first.Length != 1)
-            {
-                continue;
-            }
-
-            _composesAfter[second] = _composesAfter.GetValueOrDefault(second, "") + first;
-            if (IndicCombiningClass(script, second) == 0)
-            {
-                _flags[second] = MaybeAfter;
-            }
-        }
     }
 }

@@ -11,18 +11,7 @@ internal sealed class WhitespaceRule : NormalizationRule
 
     public override void DeclareTriggers(TriggerSet triggers) => triggers
         .Add(CharNames.Nbsp).Add('\u1680').AddRange('\u2000', '\u200A').Add('\u202F').Add('\u205F').Add('\u3000')
-        .AddContextual(' ').AddContextual('\r');
-
-    public override bool IsTriggeredAt(ReadOnlySpan<char> text, int index)
-    {
-        // A space matters only at a line edge or next to another space; a CR only at the end of the line.
-        if (text[index] == '\r')
-        {
-            return index == text.Length - 1;
-        }
-
-        return index == 0 || index == text.Length - 1 || text[index + 1] is ' ' or '\r';
-    }
+        .AddPair(' ', ' ').AddPair(' ', '\r').AddAtEdge(' ').AddAtEdge('\r');
 
     public override void Apply(ref TextRewriter output)
     {

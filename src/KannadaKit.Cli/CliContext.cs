@@ -1,0 +1,40 @@
+namespace KannadaKit.Cli;
+
+/// <summary>Standard streams and the error policy shared by all commands.</summary>
+internal sealed class CliContext(TextWriter output, TextWriter error, bool verbose)
+{
+    public TextWriter Out { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public bool Verbose { get; } = verbose;
+
+    /// <summary>Runs a command body: typed errors become one line and an exit code; stack traces only with --verbose.</summary>
+    public int Run(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (CliException e)
+        {
+            Error.WriteLine("kannadakit: error: " + e.Message);
+            if (Verbose)
+            {
+                Error.WriteLine(e);
+            }
+
+            return e.ExitCode;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error.WriteLine("kannadakit: error: " + e.Message);
+            if (Verbose)
+            {
+                Error.WriteLine(e);
+            }
+
+            return ExitCodes.Failure;
+        }
+    }
+}

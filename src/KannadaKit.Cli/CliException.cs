@@ -1,0 +1,27 @@
+namespace KannadaKit.Cli;
+
+/// <summary>A user's mistake or bad input: printed as one line, never as a stack trace.</summary>
+internal sealed class CliException : Exception
+{
+    public CliException(string message, int exitCode = ExitCodes.Failure)
+        : base(message) => ExitCode = exitCode;
+
+    public CliException(string message, Exception inner, int exitCode = ExitCodes.Failure)
+        : base(message, inner) => ExitCode = exitCode;
+
+    public CliException()
+    {
+    }
+
+    public CliException(string message)
+        : base(message)
+    {
+    }
+
+    public CliException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+
+    public int ExitCode { get; } = ExitCodes.Failure;
+}
