@@ -5,6 +5,26 @@ namespace KannadaKit.Benchmarks.Text;
 /// <summary>End-to-end CLI throughput: <c>kannadakit normalize IN -o OUT</c> on a 20 MB file (the corpus 4×), wall clock.</summary>
 internal static class CliThroughput
 {
+    /// <summary>VmHWM (peak resident set) of a running process, from /proc; 0 when unavailable.</summary>
+    private static long PeakResidentKiB(int pid)
+    {
+        try
+        {
+            foreach (string line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return 0;
+    }
+
     public static int Run(string cli, string corpus)
     {
         string dir = Path.Combine(Path.GetTempPath(), "kannadakit-bench-" + Environment.ProcessId);
@@ -26,6 +46,7 @@ internal static class CliThroughput
             foreach (var profile in new[] { "default", "aggressive", "indicnlp" })
             {
                 var times = new List<double>();
+                long peak = 0;
                 for (int run = 0; run < 6; run++)
                 {
                     var sw = Stopwatch.StartNew();
@@ -33,11 +54,14 @@ internal static class CliThroughput
                     {
                         RedirectStandardError = true,
                     })!;
-                    string err = p.StandardError.ReadToEnd();
-                    p.WaitForExit();
+                    var err = p.StandardError.ReadToEndAsync();
+                    while (!p.WaitForExit(5))
+                    {
+                        peak = Math.Max(peak, PeakResidentKiB(p.Id));
+                    }
                     if (p.ExitCode != 0)
                     {
-                        Console.Error.WriteLine($"CLI failed ({p.ExitCode}): {err}");
+                        Console.Error.WriteLine($"CLI failed ({p.ExitCode}): {err.Result}");
                         return 1;
                     }
 
@@ -48,7 +72,7 @@ internal static class CliThroughput
                 }
 
                 times.Sort();
-                Console.WriteLine($"  {profile,-12} {mb / times[times.Count / 2],8:F0} MB/s  ({times[times.Count / 2] * 1000:F0} ms)");
+                Console.WriteLine($"  {profile,-12} {mb / times[times.Count / 2],8:F0} MB/s  ({times[times.Count / 2] * 1000:F0} ms, peak RSS {peak / 1024.0:F0} MiB)");
             }
 
             return 0;

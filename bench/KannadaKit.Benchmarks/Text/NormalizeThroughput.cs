@@ -23,7 +23,7 @@ internal static class NormalizeThroughput
 
         string text = File.ReadAllText(path);
         double mb = Encoding.UTF8.GetByteCount(text) / 1e6;
-        string[] lines = text.Split('\n');
+        string[] lines = text.TrimEnd('\n').Split('\n');
         Console.WriteLine($"corpus: {Corpus} ({mb:F2} MB, {lines.Length:N0} lines), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine("in memory, single thread, per line (as indic_nlp's normalize() is called):");
         Console.WriteLine($"  {"what",-34} {"MB/s",8} {"vs NFC",8}");

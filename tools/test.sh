@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The project's test command (README, .ci/run): checks what the tests need, builds everything in Release,
+# runs every test project, and ends with one summary line "Tests: N passed, N failed, N skipped".
+# Tests that need ../shared (licensed corpora) skip with the missing path as their reason when it is absent.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if ! command -v dotnet >/dev/null; then
+  echo "tools/test.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
+  exit 1
+fi
+
+# Normalization calls ICU (NFC); the SDK's Debian packages depend on libicu, but a minimal image may lack it.
+if ! ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so'; then
+  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+    echo "tools/test.sh: installing libicu (needed for Unicode normalization)" >&2
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq 'libicu[0-9]*' >/dev/null
+  else
+    echo "tools/test.sh: libicu is missing; install your distribution's libicu package" >&2
+    exit 1
+  fi
+fi
+
+[[ -d ../shared ]] || echo "tools/test.sh: ../shared not found: tests that need the shared corpora will be skipped" >&2
+
+dotnet build KannadaKit.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test KannadaKit.sln -c Release --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+echo "Tests: $(sum Passed) passed, $(sum Failed) failed, $(sum Skipped) skipped"
+exit "$status"
