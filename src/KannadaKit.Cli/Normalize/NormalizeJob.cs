@@ -23,21 +23,21 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
             foreach (var input in inputs)
             {
                 using var output = AtomicOutput.Create(input.FullPath!, input.Name);
-                Stream(normalizer, [input], output.Stream, totals);
+                Stream(normalizer, [input], output.Stream, toStdout: false, totals);
                 output.Commit();
             }
         }
         else if (settings.Output is not null)
         {
             using var output = AtomicOutput.Create(settings.Output, settings.Output);
-            Stream(normalizer, inputs, output.Stream, totals);
+            Stream(normalizer, inputs, output.Stream, toStdout: false, totals);
             output.Commit();
         }
         else
         {
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
-            Stream(normalizer, inputs, buffered, totals);
+            Stream(normalizer, inputs, buffered, toStdout: true, totals);
         }
 
         totals.Finish(settings, stderr);
@@ -67,11 +67,11 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
         }
     }
 
-    private void Stream(IndicNormalizer normalizer, List<InputFile> inputs, Stream output, Totals totals)
+    private void Stream(IndicNormalizer normalizer, List<InputFile> inputs, Stream output, bool toStdout, Totals totals)
     {
         JsonlField? field = settings.JsonField is null ? null : new JsonlField(settings.JsonField);
         var processor = new ChunkProcessor(normalizer, field, settings.ReplaceInvalid, settings.ReportPath is not null || settings.Summary);
-        using var progress = Progress.Create(settings.Progress, inputs, stderr);
+        using var progress = Progress.Create(settings.Progress, toStdout, inputs, stderr);
         int threads = settings.Threads > 0 ? settings.Threads : Environment.ProcessorCount;
         var pending = Channel.CreateBounded<Task<ChunkResult>>(new BoundedChannelOptions(threads * 2) { SingleWriter = true, SingleReader = true });
         using var cancel = new CancellationTokenSource();

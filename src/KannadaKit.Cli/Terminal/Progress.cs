@@ -22,9 +22,10 @@ internal sealed class Progress : IDisposable
         _total = total;
     }
 
-    public static Progress Create(bool? requested, IReadOnlyList<InputFile> inputs, TextWriter stderr)
+    public static Progress Create(bool? requested, bool toStdout, IReadOnlyList<InputFile> inputs, TextWriter stderr)
     {
-        bool auto = !Console.IsErrorRedirected && Console.IsOutputRedirected && Environment.GetEnvironmentVariable("CI") is null;
+        bool textOnTerminal = toStdout && !Console.IsOutputRedirected;
+        bool auto = !Console.IsErrorRedirected && !textOnTerminal && Environment.GetEnvironmentVariable("CI") is null;
         bool on = requested ?? auto;
         long total = inputs.All(i => i.Length is not null) ? inputs.Sum(i => i.Length!.Value) : 0;
         return new Progress(on ? stderr : null, total);
