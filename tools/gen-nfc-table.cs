@@ -71,20 +71,22 @@ Console.WriteLine("{");
 Console.WriteLine("    /// <summary>BMP code points NFC changes on their own (NFC_QC=No): pairs of first and last code point.</summary>");
 Console.WriteLine("    public static ReadOnlySpan<char> QuickCheckNo =>");
 Console.WriteLine("    [");
-foreach (var chunk in ranges.Chunk(6))
-{
-    Console.WriteLine("        " + string.Join(" ", chunk.Select(r => $"'\\u{r.First:X4}', '\\u{r.Last:X4}',")));
-}
+PrintPairs(ranges.Select(r => ((char)r.First, (char)r.Last)));
 
 Console.WriteLine("    ];");
 Console.WriteLine();
 Console.WriteLine("    /// <summary>Canonical compositions inside the Indic blocks: (first, second) pairs, flattened.</summary>");
 Console.WriteLine("    public static ReadOnlySpan<char> IndicCompositionPairs =>");
 Console.WriteLine("    [");
-foreach (var chunk in pairs.Chunk(6))
-{
-    Console.WriteLine("        " + string.Join(" ", chunk.Select(p => $"'\\u{(int)p.First:X4}', '\\u{(int)p.Second:X4}',")));
-}
+PrintPairs(pairs);
 
 Console.WriteLine("    ];");
 Console.WriteLine("}");
+
+static void PrintPairs(IEnumerable<(char A, char B)> items)
+{
+    foreach (var chunk in items.Chunk(6))
+    {
+        Console.WriteLine("        " + string.Join(" ", chunk.Select(p => $"'\\u{(int)p.A:X4}', '\\u{(int)p.B:X4}',")));
+    }
+}

@@ -9,19 +9,5 @@ internal sealed class CliException : Exception
     public CliException(string message, Exception inner, int exitCode = ExitCodes.Failure)
         : base(message, inner) => ExitCode = exitCode;
 
-    public CliException()
-    {
-    }
-
-    public CliException(string message)
-        : base(message)
-    {
-    }
-
-    public CliException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-
-    public int ExitCode { get; } = ExitCodes.Failure;
+    public int ExitCode { get; }
 }

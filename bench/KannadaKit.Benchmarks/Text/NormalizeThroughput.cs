@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using KannadaKit.Testing;
 using KannadaKit.Text.Normalization;
 
 namespace KannadaKit.Benchmarks.Text;
@@ -10,11 +11,11 @@ namespace KannadaKit.Benchmarks.Text;
 /// </summary>
 internal static class NormalizeThroughput
 {
-    private const string Corpus = "corpora/dakshina-kn/kn.wiki-valid.5MB.txt";
+    private const string Corpus = Corpora.Wiki5MB;
 
     public static int Run(string[] args)
     {
-        string? path = SharedData.Find(Corpus);
+        string? path = SharedData.Has(Corpus) ? SharedData.PathOf(Corpus) : null;
         if (path is null)
         {
             Console.Error.WriteLine($"skipped: ../shared/{Corpus} not found (the benchmark needs the shared corpus)");

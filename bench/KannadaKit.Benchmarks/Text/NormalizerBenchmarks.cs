@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using KannadaKit.Testing;
 using KannadaKit.Text.Normalization;
 
 namespace KannadaKit.Benchmarks.Text;
@@ -21,8 +22,12 @@ public class NormalizerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        string path = SharedData.Find("corpora/dakshina-kn/kn.wiki-valid.5MB.txt")
-            ?? throw new InvalidOperationException("needs ../shared/corpora/dakshina-kn/kn.wiki-valid.5MB.txt");
+        if (SharedData.SkipReasonFor(Corpora.Wiki5MB) is { } missing)
+        {
+            throw new InvalidOperationException(missing);
+        }
+
+        string path = SharedData.PathOf(Corpora.Wiki5MB);
         _text = File.ReadAllText(path);
         _default = IndicNormalizer.Create(NormalizationProfile.Default);
         _aggressive = IndicNormalizer.Create(NormalizationProfile.Aggressive);

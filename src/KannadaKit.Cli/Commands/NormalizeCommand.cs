@@ -55,9 +55,9 @@ internal static class NormalizeCommand
                 {
                     options = options.WithRules(spec);
                 }
-                catch (ArgumentException e)
+                catch (RuleSpecException e)
                 {
-                    throw new CliException("--rules: " + e.Message.Split(" (Parameter")[0], ExitCodes.Usage);
+                    throw new CliException("--rules: " + e.Message, ExitCodes.Usage);
                 }
             }
 

@@ -10,7 +10,14 @@ internal static class Utf8Decoding
     /// <summary>Decodes <paramref name="bytes"/> into <paramref name="chars"/> (big enough: one char per byte).</summary>
     /// <returns>Chars written; <paramref name="replaced"/> counts U+FFFD substitutions (always 0 when strict).</returns>
     /// <exception cref="CliException">Strict mode and invalid UTF-8.</exception>
-    public static int Decode(ReadOnlySpan<byte> bytes, Span<char> chars, Chunk where, bool replace, out long replaced)
+    /// <param name="bytes">UTF-8 input.</param>
+    /// <param name="chars">Receives the text.</param>
+    /// <param name="input">The file, for messages.</param>
+    /// <param name="startByte">Offset of <paramref name="bytes"/> in the input, for messages.</param>
+    /// <param name="startLine">Line number of its first line, for messages.</param>
+    /// <param name="replace">Substitute U+FFFD instead of failing.</param>
+    /// <param name="replaced">Number of substitutions.</param>
+    public static int Decode(ReadOnlySpan<byte> bytes, Span<char> chars, InputFile input, long startByte, long startLine, bool replace, out long replaced)
     {
         replaced = 0;
         int read = 0;
@@ -29,11 +36,11 @@ internal static class Utf8Decoding
             Rune.DecodeFromUtf8(bytes[read..], out _, out int bad);
             if (!replace)
             {
-                long offset = where.StartByte + read;
-                long line = where.StartLine + bytes[..read].Count((byte)'\n');
+                long offset = startByte + read;
+                long line = startLine + bytes[..read].Count((byte)'\n');
                 string seen = Convert.ToHexString(bytes.Slice(read, Math.Min(Math.Max(bad, 1), 4)));
                 throw new CliException(
-                    $"{where.Input.DisplayName}: invalid UTF-8 at byte offset {offset} (line {line}): bytes {seen} are not a valid sequence; "
+                    $"{input.DisplayName}: invalid UTF-8 at byte offset {offset} (line {line}): bytes {seen} are not a valid sequence; "
                     + "expected UTF-8 text (use --on-invalid replace to substitute U+FFFD)");
             }
 

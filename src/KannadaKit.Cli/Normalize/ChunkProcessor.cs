@@ -26,11 +26,11 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
         var bytes = chunk.Span;
         char[] chars = ArrayPool<char>.Shared.Rent(Math.Max(bytes.Length, 1));
         var report = wantReport ? new ChangeReport(firstLine: chunk.StartLine) : null;
-        var output = new ArrayBufferWriter<byte>(bytes.Length + 64);
+        var output = new PooledByteWriter(bytes.Length + 64);
         var changedLine = new ArrayBufferWriter<char>(256);
         try
         {
-            int n = Utf8Decoding.Decode(bytes, chars, chunk, replaceInvalid, out long replaced);
+            int n = Utf8Decoding.Decode(bytes, chars, chunk.Input, chunk.StartByte, chunk.StartLine, replaceInvalid, out long replaced);
             if (replaced > 0)
             {
                 // Lines no longer match the input bytes one to one: encode everything from the repaired text.
@@ -74,7 +74,7 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
         }
     }
 
-    private void NormalizeAndEncodeAll(ReadOnlySpan<char> text, ArrayBufferWriter<byte> output, ChangeReport? report)
+    private void NormalizeAndEncodeAll(ReadOnlySpan<char> text, PooledByteWriter output, ChangeReport? report)
     {
         bool endsWithNl = !text.IsEmpty && text[^1] == '\n';
         var normalized = new ArrayBufferWriter<char>(text.Length + 64);
@@ -87,23 +87,22 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
         Encode(normalized.WrittenSpan, output);
     }
 
-    private static void Encode(ReadOnlySpan<char> chars, ArrayBufferWriter<byte> output)
+    private static void Encode(ReadOnlySpan<char> chars, PooledByteWriter output)
     {
         var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(chars.Length));
         output.Advance(Encoding.UTF8.GetBytes(chars, span));
     }
 
-    private static ChunkResult Result(ArrayBufferWriter<byte> output, ChangeReport? report, long replaced)
+    private static ChunkResult Result(PooledByteWriter output, ChangeReport? report, long replaced)
     {
-        byte[] result = ArrayPool<byte>.Shared.Rent(Math.Max(output.WrittenCount, 1));
-        output.WrittenSpan.CopyTo(result);
-        return new ChunkResult(result, output.WrittenCount, report, replaced, 0, 0);
+        int length = output.WrittenCount;
+        return new ChunkResult(output.Detach(), length, report, replaced, 0, 0);
     }
 
     private ChunkResult ProcessJsonl(Chunk chunk, JsonlField field)
     {
         var bytes = chunk.Span;
-        var output = new ArrayBufferWriter<byte>(bytes.Length + 64);
+        var output = new PooledByteWriter(bytes.Length + 64);
         var report = wantReport ? new ChangeReport(firstLine: chunk.StartLine) : null;
         long replaced = 0;
         long missing = 0;
@@ -124,8 +123,7 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
             char[] scratch = ArrayPool<char>.Shared.Rent(Math.Max(record.Length, 1));
             try
             {
-                var at = new Chunk(chunk.Input, [], 0, chunk.StartByte + pos, line, false);
-                Utf8Decoding.Decode(record, scratch, at, replaceInvalid, out long bad);
+                Utf8Decoding.Decode(record, scratch, chunk.Input, chunk.StartByte + pos, line, replaceInvalid, out long bad);
                 replaced += bad;
             }
             finally
@@ -157,7 +155,7 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
     }
 
     private void RewriteRecord(Chunk chunk, JsonlField field, ReadOnlySpan<byte> raw, int recordLength, long line,
-        ArrayBufferWriter<byte> output, ChangeReport? report, ref long missing, ref long firstMissing)
+        PooledByteWriter output, ChangeReport? report, ref long missing, ref long firstMissing)
     {
         var record = raw[..recordLength];
         bool found;

@@ -45,12 +45,13 @@ public sealed class IndicNormalizer
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (IsNormalized(text))
+        if (_triggers.Scan(text) == 0)
         {
             return text;
         }
 
-        return Normalize(text.AsSpan());
+        string result = Normalize(text.AsSpan());
+        return string.Equals(result, text, StringComparison.Ordinal) ? text : result;
     }
 
     /// <summary>Normalizes <paramref name="text"/>.</summary>

@@ -31,7 +31,7 @@ public sealed class NormalizerOptions
     /// <summary>
     /// Switches rules on or off: a comma-separated list such as <c>+quotes,-whitespace</c> (a bare name means +).
     /// </summary>
-    /// <exception cref="ArgumentException">An unknown rule, or digits-ascii together with digits-native.</exception>
+    /// <exception cref="RuleSpecException">An unknown rule, or digits-ascii together with digits-native.</exception>
     public NormalizerOptions WithRules(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -42,8 +42,8 @@ public sealed class NormalizerOptions
             string name = raw[0] is '+' or '-' ? raw[1..] : raw;
             if (NormalizationRules.Find(name) is null)
             {
-                throw new ArgumentException(
-                    $"unknown rule '{name}'; known rules: {string.Join(", ", NormalizationRules.All.Select(r => r.Name))}", nameof(spec));
+                throw new RuleSpecException(
+                    $"unknown rule '{name}'; known rules: {string.Join(", ", NormalizationRules.All.Select(r => r.Name))}");
             }
 
             if (off)
@@ -58,7 +58,7 @@ public sealed class NormalizerOptions
 
         if (set.Contains("digits-ascii") && set.Contains("digits-native"))
         {
-            throw new ArgumentException("rules digits-ascii and digits-native undo each other; switch one off (-digits-ascii)", nameof(spec));
+            throw new RuleSpecException("rules digits-ascii and digits-native undo each other; switch one off (-digits-ascii)");
         }
 
         return new NormalizerOptions(Profile, Ordered(set));

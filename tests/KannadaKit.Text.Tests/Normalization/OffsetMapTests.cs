@@ -52,7 +52,7 @@ public class OffsetMapTests
     [Fact]
     public void WithRules_UnknownRule_ThrowsNamingTheKnownRules()
     {
-        var e = Assert.Throws<ArgumentException>(() => NormalizerOptions.Default.WithRules("+no-such-rule"));
+        var e = Assert.Throws<RuleSpecException>(() => NormalizerOptions.Default.WithRules("+no-such-rule"));
         Assert.Contains("no-such-rule", e.Message, StringComparison.Ordinal);
         Assert.Contains("joiners", e.Message, StringComparison.Ordinal);
     }
@@ -60,6 +60,6 @@ public class OffsetMapTests
     [Fact]
     public void WithRules_BothDigitDirections_Throws()
     {
-        Assert.Throws<ArgumentException>(() => NormalizerOptions.ForProfile(NormalizationProfile.Aggressive).WithRules("+digits-native"));
+        Assert.Throws<RuleSpecException>(() => NormalizerOptions.ForProfile(NormalizationProfile.Aggressive).WithRules("+digits-native"));
     }
 }
