@@ -25,7 +25,7 @@ public sealed class IndicNormalizer
     private IndicNormalizer(NormalizerOptions options)
     {
         Options = options;
-        _rules = [.. options.Rules.Select(n => NormalizationRules.Find(n)!)];
+        _rules = options.ResolveRules();
         _triggers = new TriggerTable(_rules);
     }
 

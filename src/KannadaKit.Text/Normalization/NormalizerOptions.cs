@@ -3,10 +3,13 @@ namespace KannadaKit.Text.Normalization;
 /// <summary>Immutable configuration of an <see cref="IndicNormalizer"/>: a profile and the rules switched on or off over it.</summary>
 public sealed class NormalizerOptions
 {
-    private NormalizerOptions(NormalizationProfile profile, IReadOnlyList<string> rules)
+    private readonly NormalizationRule[] _added;
+
+    private NormalizerOptions(NormalizationProfile profile, IReadOnlyList<string> rules, NormalizationRule[] added)
     {
         Profile = profile;
         Rules = rules;
+        _added = added;
     }
 
     /// <summary>The safe default profile.</summary>
@@ -15,7 +18,7 @@ public sealed class NormalizerOptions
     /// <summary>The profile the rule set started from.</summary>
     public NormalizationProfile Profile { get; }
 
-    /// <summary>Enabled rule names, in application order.</summary>
+    /// <summary>Enabled rule names, in application order (built-in rules first, then added ones in the order added).</summary>
     public IReadOnlyList<string> Rules { get; }
 
     /// <summary>
@@ -26,7 +29,28 @@ public sealed class NormalizerOptions
 
     /// <summary>Options for a profile's rules.</summary>
     public static NormalizerOptions ForProfile(NormalizationProfile profile) =>
-        new(profile, Ordered(NormalizationRules.RulesOf(profile)));
+        new(profile, Ordered(NormalizationRules.RulesOf(profile), []), []);
+
+    /// <summary>
+    /// Plugs in a rule of your own (a rule set for another script, a house style): it runs in the same engine, after
+    /// the built-in rules, with the same trigger scan, fixed-point passes, offsets and report.
+    /// </summary>
+    /// <exception cref="RuleSpecException">A rule of that name already exists.</exception>
+    public NormalizerOptions WithRule(NormalizationRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (NormalizationRules.Find(rule.Name) is not null || Array.Exists(_added, r => r.Name == rule.Name))
+        {
+            throw new RuleSpecException($"a rule named '{rule.Name}' already exists");
+        }
+
+        NormalizationRule[] added = [.. _added, rule];
+        return new NormalizerOptions(Profile, [.. Rules, rule.Name], added);
+    }
+
+    /// <summary>The enabled rules as instances, in application order.</summary>
+    internal NormalizationRule[] ResolveRules() =>
+        [.. Rules.Select(n => NormalizationRules.Find(n) ?? Array.Find(_added, r => r.Name == n)!)];
 
     /// <summary>
     /// Switches rules on or off: a comma-separated list such as <c>+quotes,-whitespace</c> (a bare name means +).
@@ -40,7 +64,7 @@ public sealed class NormalizerOptions
         {
             bool off = raw[0] == '-';
             string name = raw[0] is '+' or '-' ? raw[1..] : raw;
-            if (NormalizationRules.Find(name) is null)
+            if (NormalizationRules.Find(name) is null && !Array.Exists(_added, r => r.Name == name))
             {
                 throw new RuleSpecException(
                     $"unknown rule '{name}'; known rules: {string.Join(", ", NormalizationRules.All.Select(r => r.Name))}");
@@ -61,12 +85,12 @@ public sealed class NormalizerOptions
             throw new RuleSpecException("rules digits-ascii and digits-native undo each other; switch one off (-digits-ascii)");
         }
 
-        return new NormalizerOptions(Profile, Ordered(set));
+        return new NormalizerOptions(Profile, Ordered(set, _added), _added);
     }
 
-    private static string[] Ordered(IEnumerable<string> names)
+    private static string[] Ordered(IEnumerable<string> names, NormalizationRule[] added)
     {
         var set = names.ToHashSet(StringComparer.Ordinal);
-        return [.. NormalizationRules.All.Select(r => r.Name).Where(set.Contains)];
+        return [.. NormalizationRules.All.Concat(added).Select(r => r.Name).Where(set.Contains)];
     }
 }
