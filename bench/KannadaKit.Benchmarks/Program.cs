@@ -14,11 +14,12 @@ string what = args.Length > 0 ? args[0] : "normalize";
 return what switch
 {
     "normalize" => NormalizeThroughput.Run(args.Length > 1 ? args[1..] : []),
+    "segment" => SegmentThroughput.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH]] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment] | bdn [BenchmarkDotNet args]");
     return 2;
 }
