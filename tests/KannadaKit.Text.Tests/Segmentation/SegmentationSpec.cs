@@ -3,7 +3,7 @@ using KannadaKit.Text.Tests.Normalization;
 namespace KannadaKit.Text.Tests.Segmentation;
 
 /// <summary>A row of a segmentation spec file: input and the expected units separated by |.</summary>
-public sealed record SegmentationSpec(string File, int Line, string Input, string[] Units, string Why)
+public sealed record SegmentationSpec(string File, int Line, string Input, string[] Units, string Why, string Options = ".", string[]? Kinds = null)
 {
     public override string ToString() => $"{File}:{Line} {Why}";
 
@@ -20,9 +20,17 @@ public sealed record SegmentationSpec(string File, int Line, string Input, strin
             }
 
             string[] f = line.Split('\t');
+            if (f.Length == 5)
+            {
+                // options, input, units, kinds, why
+                string[] tokens = [.. f[2].Split('|').Select(NormalizationSpec.Unescape)];
+                yield return new SegmentationSpec(file, n, NormalizationSpec.Unescape(f[1]), tokens, f[4], f[0], f[3].Split(' '));
+                continue;
+            }
+
             if (f.Length != 3)
             {
-                throw new FormatException($"{path}:{n}: expected 3 tab-separated fields, found {f.Length}");
+                throw new FormatException($"{path}:{n}: expected 3 or 5 tab-separated fields, found {f.Length}");
             }
 
             string[] units = [.. f[1].Split('|').Select(NormalizationSpec.Unescape)];
