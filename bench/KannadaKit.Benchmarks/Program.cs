@@ -15,11 +15,12 @@ return what switch
 {
     "normalize" => NormalizeThroughput.Run(args.Length > 1 ? args[1..] : []),
     "segment" => SegmentThroughput.Run(),
+    "sentences" => SentenceEvaluation.Run(args.Contains("--errors")),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors]] | bdn [BenchmarkDotNet args]");
     return 2;
 }
