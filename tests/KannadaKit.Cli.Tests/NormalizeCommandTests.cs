@@ -197,6 +197,20 @@ public sealed class NormalizeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Normalize_JsonlInvalidUtf8WithReplace_RepairsTheRecord()
+    {
+        // Regression: the bad bytes were counted but the unrepaired record went to the JSON parser (a stack trace).
+        string input = _cli.WriteBytes("bad.jsonl", [.. Encoding.UTF8.GetBytes("{\"id\": 1, \"text\": \"ಮ೦ತ್ರಿ "), 0xFF, .. "\"}\n"u8]);
+        var r = _cli.Run((byte[]?)null, "normalize", "--jsonl", "--on-invalid", "replace", input);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("{\"id\": 1, \"text\": \"ಮಂತ್ರಿ \uFFFD\"}\n", r.Text);
+        Assert.Contains("replaced 1 invalid UTF-8 sequence", r.Stderr, StringComparison.Ordinal);
+
+        var strict = _cli.Run((byte[]?)null, "normalize", "--jsonl", input);
+        strict.AssertOneLineError("bad.jsonl", "invalid UTF-8", "line 1");
+    }
+
+    [Fact]
     public void Normalize_JsonlInvalidRecord_NamesFileAndLine()
     {
         string input = _cli.Write("in.jsonl", "{\"text\": \"ಸರಿ\"}\n{\"text\": \"ಕ\"\n");

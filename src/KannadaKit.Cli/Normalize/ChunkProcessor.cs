@@ -113,32 +113,21 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
         {
             int nl = bytes[pos..].IndexOf((byte)'\n');
             int end = nl < 0 ? bytes.Length : pos + nl;
-            var record = bytes[pos..end];
-            if (record.Length > 0 && record[^1] == '\r')
-            {
-                record = record[..^1];
-            }
+            ReadOnlySpan<byte> raw = bytes[pos..end];
 
-            // Validate the encoding first so the error names the byte offset, then parse.
-            char[] scratch = ArrayPool<char>.Shared.Rent(Math.Max(record.Length, 1));
-            try
+            // Validate the encoding first so the error names the byte offset; with --on-invalid replace, go on with
+            // the repaired record (U+FFFD in place of each bad sequence), since JSON parsing needs valid UTF-8.
+            long bad = Repair(ref raw, chunk, pos, line);
+            replaced += bad;
+            var record = raw.Length > 0 && raw[^1] == '\r' ? raw[..^1] : raw;
+            if (record.Trim((byte)' ').IsEmpty)
             {
-                Utf8Decoding.Decode(record, scratch, chunk.Input, chunk.StartByte + pos, line, replaceInvalid, out long bad);
-                replaced += bad;
-            }
-            finally
-            {
-                ArrayPool<char>.Shared.Return(scratch);
-            }
-
-            if (record.IsEmpty || record.Trim((byte)' ').IsEmpty)
-            {
-                output.Write(bytes[pos..end]);
+                output.Write(raw);
                 report?.AddLine(0, 0, changed: false);
             }
             else
             {
-                RewriteRecord(chunk, field, bytes[pos..end], record.Length, line, output, report, ref missing, ref firstMissing);
+                RewriteRecord(chunk, field, raw, record.Length, line, output, report, ref missing, ref firstMissing);
             }
 
             if (nl >= 0)
@@ -152,6 +141,27 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
 
         var result = Result(output, report, replaced);
         return new ChunkResult(result.Bytes, result.Length, report, replaced, missing, firstMissing);
+    }
+
+    /// <summary>Checks a record's UTF-8; when replacing, points <paramref name="raw"/> at a repaired copy.</summary>
+    /// <returns>Number of invalid sequences replaced.</returns>
+    private long Repair(ref ReadOnlySpan<byte> raw, Chunk chunk, int pos, long line)
+    {
+        char[] scratch = ArrayPool<char>.Shared.Rent(Math.Max(raw.Length, 1));
+        try
+        {
+            int n = Utf8Decoding.Decode(raw, scratch, chunk.Input, chunk.StartByte + pos, line, replaceInvalid, out long bad);
+            if (bad > 0)
+            {
+                raw = Encoding.UTF8.GetBytes(scratch, 0, n);
+            }
+
+            return bad;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(scratch);
+        }
     }
 
     private void RewriteRecord(Chunk chunk, JsonlField field, ReadOnlySpan<byte> raw, int recordLength, long line,
