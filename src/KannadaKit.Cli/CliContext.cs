@@ -36,5 +36,11 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
 
             return ExitCodes.Failure;
         }
+        catch (Exception e) when (!Verbose)
+        {
+            // A bug of ours, not the user's input: still one line, with the way to get details.
+            Error.WriteLine($"kannadakit: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]} (run with --verbose for details)");
+            return ExitCodes.Failure;
+        }
     }
 }
