@@ -84,7 +84,7 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
                 foreach (var input in inputs)
                 {
                     using var stream = input.OpenRead(out var raw);
-                    progress.Begin(input, raw);
+                    progress.Begin(raw);
                     foreach (var chunk in new LineChunkReader(input, stream).ReadChunks())
                     {
                         cancel.Token.ThrowIfCancellationRequested();

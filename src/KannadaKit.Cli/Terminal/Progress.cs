@@ -31,7 +31,7 @@ internal sealed class Progress : IDisposable
         return new Progress(on ? stderr : null, total);
     }
 
-    public void Begin(InputFile input, Stream raw)
+    public void Begin(Stream raw)
     {
         if (_current is { CanSeek: true } previous)
         {

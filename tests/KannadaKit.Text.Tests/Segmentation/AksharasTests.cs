@@ -7,16 +7,7 @@ namespace KannadaKit.Text.Tests.Segmentation;
 
 public class AksharasTests
 {
-    public static TheoryData<SegmentationSpec> Specs()
-    {
-        var data = new TheoryData<SegmentationSpec>();
-        foreach (var s in SegmentationSpec.Load("aksharas.tsv"))
-        {
-            data.Add(s);
-        }
-
-        return data;
-    }
+    public static TheoryData<SegmentationSpec> Specs() => SegmentationSpec.TheoryData("aksharas.tsv");
 
     [Theory]
     [MemberData(nameof(Specs))]

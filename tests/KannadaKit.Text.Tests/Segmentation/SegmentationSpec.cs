@@ -7,6 +7,18 @@ public sealed record SegmentationSpec(string File, int Line, string Input, strin
 {
     public override string ToString() => $"{File}:{Line} {Why}";
 
+    /// <summary>The rows of a spec file as theory data.</summary>
+    public static TheoryData<SegmentationSpec> TheoryData(string file)
+    {
+        var data = new TheoryData<SegmentationSpec>();
+        foreach (var s in Load(file))
+        {
+            data.Add(s);
+        }
+
+        return data;
+    }
+
     public static IEnumerable<SegmentationSpec> Load(string file)
     {
         string path = Path.Combine(AppContext.BaseDirectory, "Specs", file);

@@ -7,16 +7,7 @@ namespace KannadaKit.Text.Tests.Segmentation;
 
 public class SentenceSplitterTests(ITestOutputHelper output)
 {
-    public static TheoryData<SegmentationSpec> Specs()
-    {
-        var data = new TheoryData<SegmentationSpec>();
-        foreach (var s in SegmentationSpec.Load("sentences.tsv"))
-        {
-            data.Add(s);
-        }
-
-        return data;
-    }
+    public static TheoryData<SegmentationSpec> Specs() => SegmentationSpec.TheoryData("sentences.tsv");
 
     [Theory]
     [MemberData(nameof(Specs))]

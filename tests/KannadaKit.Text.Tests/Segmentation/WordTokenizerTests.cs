@@ -13,16 +13,7 @@ public class WordTokenizerTests
         ["P"] = TokenKind.Punctuation, ["Y"] = TokenKind.Symbol,
     };
 
-    public static TheoryData<SegmentationSpec> Specs()
-    {
-        var data = new TheoryData<SegmentationSpec>();
-        foreach (var s in SegmentationSpec.Load("words.tsv"))
-        {
-            data.Add(s);
-        }
-
-        return data;
-    }
+    public static TheoryData<SegmentationSpec> Specs() => SegmentationSpec.TheoryData("words.tsv");
 
     [Theory]
     [MemberData(nameof(Specs))]
