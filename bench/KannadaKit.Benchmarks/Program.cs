@@ -16,11 +16,12 @@ return what switch
     "normalize" => NormalizeThroughput.Run(args.Length > 1 ? args[1..] : []),
     "segment" => SegmentThroughput.Run(),
     "sentences" => SentenceEvaluation.Run(args.Contains("--errors")),
+    "romanized" => RomanizedEvaluation.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors]] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized] | bdn [BenchmarkDotNet args]");
     return 2;
 }

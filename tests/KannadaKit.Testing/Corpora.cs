@@ -6,7 +6,19 @@ public static class Corpora
     /// <summary>Dakshina Kannada Wikipedia sentences, 19,152 lines, 4,999,851 bytes (CC BY-SA 4.0).</summary>
     public const string Wiki5MB = "corpora/dakshina-kn/kn.wiki-valid.5MB.txt";
 
-    /// <summary>The same file after indic_nlp_library 0.92's default Kannada normalizer, line-aligned.</summary>
+    /// <summary>Dakshina training word pairs (native, romanized, count).</summary>
+    public const string TranslitTrain = "corpora/dakshina-kn/kn.translit.sampled.train.tsv";
+
+    /// <summary>Dakshina dev word pairs (native, romanized, count); only for tuning and evaluation.</summary>
+    public const string TranslitDev = "corpora/dakshina-kn/kn.translit.sampled.dev.tsv";
+
+    /// <summary>Dakshina dev sentences in casual Latin, line-aligned with <see cref="RomanizedDevNative"/>.</summary>
+    public const string RomanizedDevRoman = "corpora/dakshina-kn/kn.romanized.rejoined.dev.roman.txt";
+
+    /// <summary>The same sentences in Kannada script.</summary>
+    public const string RomanizedDevNative = "corpora/dakshina-kn/kn.romanized.rejoined.dev.native.txt";
+
+    /// <summary>indic_nlp's normalizer output for <see cref="Wiki5MB"/>.</summary>
     public const string Wiki5MBIndicNlp = "corpora/dakshina-kn/kn.wiki-valid.5MB.indicnlp-kn-default.txt";
 
     /// <summary>Reads a shared text file as lines split on LF only (as Python's readlines does after newline translation).</summary>
