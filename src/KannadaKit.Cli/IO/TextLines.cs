@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace KannadaKit.Cli.IO;
+
+/// <summary>
+/// Line-by-line reading of inputs for the line-oriented commands (segment, translit, legacy): gzip detected, strict
+/// UTF-8 with the byte offset and line of any error, line ends (LF or CRLF) removed.
+/// </summary>
+internal static class TextLines
+{
+    /// <summary>The inputs named on the command line (none or "-": standard input), checked before any output.</summary>
+    public static List<InputFile> Inputs(string[]? names) =>
+        names is null or { Length: 0 } ? [InputFile.Stdin()] : [.. names.Select(InputFile.Open)];
+
+    /// <summary>Reads the lines of one input.</summary>
+    /// <param name="input">The input.</param>
+    /// <param name="latin1">Read bytes as Latin-1 (legacy font text saved as 8-bit) instead of UTF-8.</param>
+    public static IEnumerable<string> Read(InputFile input, bool latin1 = false)
+    {
+        using var stream = input.OpenRead(out _);
+        var buffer = new MemoryStream();
+        var chars = new char[4096];
+        long offset = 0;
+        long line = 1;
+        int b;
+        var reader = new BufferedStream(stream, 1 << 16);
+        while (true)
+        {
+            b = reader.ReadByte();
+            if (b < 0 || b == '\n')
+            {
+                if (b < 0 && buffer.Length == 0)
+                    yield break;
+                var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+                if (bytes.Length > 0 && bytes[^1] == '\r')
+                    bytes = bytes[..^1];
+                string text;
+                if (latin1)
+                {
+                    text = Encoding.Latin1.GetString(bytes);
+                }
+                else
+                {
+                    if (chars.Length < bytes.Length)
+                        chars = new char[bytes.Length];
+                    int n = Utf8Decoding.Decode(bytes, chars, input, offset, line, replace: false, out _);
+                    text = new string(chars, 0, n);
+                }
+                if (bytes.Length > 0 && text.Contains('\0'))
+                    throw new CliException($"{input.DisplayName}: NUL byte in line {line}; expected text, not a binary file");
+                offset += buffer.Length + (b < 0 ? 0 : 1);
+                buffer.SetLength(0);
+                yield return text;
+                line++;
+                if (b < 0)
+                    yield break;
+                continue;
+            }
+            buffer.WriteByte((byte)b);
+        }
+    }
+
+    /// <summary>Standard output as buffered UTF-8 without a byte-order mark; LF line ends everywhere.</summary>
+    public static StreamWriter OpenStdout() =>
+        new(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
+}
