@@ -15,6 +15,7 @@ var root = new RootCommand("KannadaKit: Kannada-first language tools (normalizat
     SegmentCommand.Create(context),
     TranslitCommand.Create(context),
     TrainRomanizedCommand.Create(context),
+    LegacyCommand.Create(context),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))

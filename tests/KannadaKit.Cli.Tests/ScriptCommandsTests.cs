@@ -120,3 +120,29 @@ public sealed class ScriptCommandsTests : IDisposable
         Assert.False(File.Exists(_cli.PathOf("m.kkrm")));
     }
 }
+
+public sealed class LegacyCommandTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Legacy_Auto_ConvertsFontLinesAndKeepsUnicodeLines()
+    {
+        var r = _cli.Run("PÀ£ÀßqÀ £ÁqÀÄ\nಈಗಾಗಲೇ ಯುನಿಕೋಡ್\nplain English\n", "legacy");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("ಕನ್ನಡ ನಾಡು\nಈಗಾಗಲೇ ಯುನಿಕೋಡ್\nplain English\n", r.Text);
+        Assert.Contains("converted 1 of 3 lines", r.Stderr);
+    }
+
+    [Fact]
+    public void Legacy_EightBitFile_IsReadAsLatin1()
+    {
+        // As an old Windows editor saved it: one byte per glyph.
+        string path = _cli.WriteBytes("old.txt", System.Text.Encoding.Latin1.GetBytes("PÀÆr ¨Á¼ÉÆÃt.\n"));
+        var r = _cli.Run((byte[]?)null, "legacy", "--from", "nudi", path);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("ಕೂಡಿ ಬಾಳೋಣ.\n", r.Text);
+    }
+}

@@ -15,7 +15,8 @@ internal static class TextLines
     /// <summary>Reads the lines of one input.</summary>
     /// <param name="input">The input.</param>
     /// <param name="latin1">Read bytes as Latin-1 (legacy font text saved as 8-bit) instead of UTF-8.</param>
-    public static IEnumerable<string> Read(InputFile input, bool latin1 = false)
+    /// <param name="latin1Fallback">Read a line that is not valid UTF-8 as Latin-1 instead of failing.</param>
+    public static IEnumerable<string> Read(InputFile input, bool latin1 = false, bool latin1Fallback = false)
     {
         using var stream = input.OpenRead(out _);
         var buffer = new MemoryStream();
@@ -35,7 +36,7 @@ internal static class TextLines
                 if (bytes.Length > 0 && bytes[^1] == '\r')
                     bytes = bytes[..^1];
                 string text;
-                if (latin1)
+                if (latin1 || (latin1Fallback && !System.Text.Unicode.Utf8.IsValid(bytes)))
                 {
                     text = Encoding.Latin1.GetString(bytes);
                 }
