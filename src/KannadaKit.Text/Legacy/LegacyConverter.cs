@@ -16,6 +16,8 @@ public sealed class LegacyConverter
     private readonly Dictionary<string, string> _toGlyphs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _toUnicode = new(StringComparer.Ordinal);
     private readonly int _maxGlyphs;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _glyphLookup;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _unicodeLookup;
 
     /// <summary>The converter for the Nudi/Baraha layout.</summary>
     public static LegacyConverter Nudi { get; } = new();
@@ -44,6 +46,8 @@ public sealed class LegacyConverter
         foreach (var (u, g) in NudiGlyphs.Syllables)
             Add(u, g);
         _maxGlyphs = _toUnicode.Keys.Max(k => k.Length);
+        _glyphLookup = _toUnicode.GetAlternateLookup<ReadOnlySpan<char>>();
+        _unicodeLookup = _toGlyphs.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private void Add(string unicode, string glyphs)
@@ -86,7 +90,7 @@ public sealed class LegacyConverter
             string? unicode = null;
             for (; len > 0; len--)
             {
-                if (_toUnicode.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(glyphs.Slice(i, len), out unicode))
+                if (_glyphLookup.TryGetValue(glyphs.Slice(i, len), out unicode))
                     break;
             }
             if (unicode is null)
@@ -173,7 +177,6 @@ public sealed class LegacyConverter
             sb.Append(ak[0]);
             return true;
         }
-        var lookup = _toGlyphs.GetAlternateLookup<ReadOnlySpan<char>>();
         // Marks close the akshara: written last.
         string marks = "";
         while (ak.Length > 1 && ak[^1] is 'ಂ' or 'ಃ')
@@ -181,7 +184,7 @@ public sealed class LegacyConverter
             marks = (ak[^1] == 'ಂ' ? "A" : "B") + marks;
             ak = ak[..^1];
         }
-        if (lookup.TryGetValue(ak, out string? whole))
+        if (_unicodeLookup.TryGetValue(ak, out string? whole))
         {
             sb.Append(whole).Append(marks);
             return true;

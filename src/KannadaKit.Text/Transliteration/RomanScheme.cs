@@ -24,6 +24,7 @@ public sealed class RomanScheme
     private readonly Dictionary<char, RomanUnit> _bySign = [];
     private readonly Dictionary<string, RomanUnit> _bySpelling = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RomanUnit>.AlternateLookup<ReadOnlySpan<char>> _spellingLookup;
+    private readonly Dictionary<string, RomanUnit>.AlternateLookup<ReadOnlySpan<char>> _nativeLookup;
     private readonly HashSet<char> _spellingChars = [];
     private readonly int _maxNative;
     private int _maxSpelling; // set while the table is read in the constructor
@@ -50,6 +51,7 @@ public sealed class RomanScheme
             }
         }
         _spellingLookup = _bySpelling.GetAlternateLookup<ReadOnlySpan<char>>();
+        _nativeLookup = _byNative.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The scheme's name as the CLI spells it.</summary>
@@ -253,7 +255,7 @@ public sealed class RomanScheme
             int len = Math.Min(_maxNative, text.Length - i);
             for (; len > 0; len--)
             {
-                if (_byNative.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.Slice(i, len), out unit))
+                if (_nativeLookup.TryGetValue(text.Slice(i, len), out unit))
                     break;
             }
             if (unit is null)
