@@ -287,12 +287,17 @@ public sealed class RomanScheme
     }
 
     /// <summary>The text the reader will see from piece <paramref name="from"/> on, up to the longest spelling.</summary>
-    private string Lookahead(List<Piece> pieces, int from)
+    private static ReadOnlySpan<char> Lookahead(List<Piece> pieces, int from, Span<char> buffer)
     {
-        var sb = new StringBuilder(_maxSpelling + 4);
-        for (int j = from; j < pieces.Count && sb.Length < _maxSpelling; j++)
-            sb.Append(pieces[j].Text);
-        return sb.ToString();
+        int n = 0;
+        for (int j = from; j < pieces.Count && n < buffer.Length; j++)
+        {
+            var t = pieces[j].Text.AsSpan();
+            int take = Math.Min(t.Length, buffer.Length - n);
+            t[..take].CopyTo(buffer[n..]);
+            n += take;
+        }
+        return buffer[..n];
     }
 
     private bool NeedsSeparator(List<Piece> pieces, int i)
@@ -303,8 +308,8 @@ public sealed class RomanScheme
         if (prev.Bare && prev.UnitKind == RomanUnitKind.Consonant && cur.UnitKind == RomanUnitKind.Vowel)
             return true;
         Span<char> folded = stackalloc char[_maxSpelling];
-        var ahead = Lookahead(pieces, i - 1);
-        var unit = Match(ahead, folded, out int len);
+        Span<char> buffer = stackalloc char[_maxSpelling];
+        var unit = Match(Lookahead(pieces, i - 1, buffer), folded, out int len);
         return unit is null || len != prev.Text.Length;
     }
 
@@ -319,13 +324,14 @@ public sealed class RomanScheme
         if (!_spellingChars.Contains(key))
             return false;
         Span<char> folded = stackalloc char[_maxSpelling];
+        Span<char> buffer = stackalloc char[_maxSpelling];
         // Read as the start of a letter?
-        if (Match(Lookahead(pieces, i), folded, out _) is not null)
+        if (Match(Lookahead(pieces, i, buffer), folded, out _) is not null)
             return true;
         // Or as the tail of the letter before it?
         if (i > 0 && pieces[i - 1].Kind != PieceKind.Raw)
         {
-            Match(Lookahead(pieces, i - 1), folded, out int len);
+            Match(Lookahead(pieces, i - 1, buffer), folded, out int len);
             if (len != pieces[i - 1].Text.Length)
                 return true;
         }

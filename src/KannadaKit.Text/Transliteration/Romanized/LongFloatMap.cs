@@ -16,8 +16,6 @@ internal sealed class LongFloatMap
         _values = new float[size];
     }
 
-    public int Count => _count;
-
     private static int Slot(ulong key, int mask) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
 
     public bool TryGet(ulong key, out float value)

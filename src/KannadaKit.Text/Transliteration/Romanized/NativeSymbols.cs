@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace KannadaKit.Text.Transliteration.Romanized;
 
 /// <summary>
@@ -131,16 +129,4 @@ internal sealed class NativeSymbols
         }
         return s;
     }
-
-    /// <summary>The ids of all symbols of a kind.</summary>
-    public IEnumerable<int> OfKind(SymbolKind kind)
-    {
-        for (int i = 0; i < _kind.Count; i++)
-        {
-            if (_kind[i] == kind)
-                yield return i;
-        }
-    }
-
-    internal ReadOnlySpan<SymbolKind> Kinds => CollectionsMarshal.AsSpan(_kind);
 }

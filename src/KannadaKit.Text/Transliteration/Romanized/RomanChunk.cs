@@ -20,16 +20,6 @@ internal static class RomanChunk
         return code;
     }
 
-    public static string Decode(int code)
-    {
-        Span<char> buf = stackalloc char[MaxLength];
-        int n = 0;
-        for (; code != 0; code >>= 5)
-            buf[n++] = (char)('a' + (code & 31) - 1);
-        buf[..n].Reverse();
-        return new string(buf[..n]);
-    }
-
     /// <summary>The chunk lengths a symbol of this kind may be written with.</summary>
     public static (int Min, int Max) Lengths(SymbolKind kind, bool inherentOrVirama) => kind switch
     {

@@ -38,6 +38,7 @@ public sealed class RomanizedDecoder
     }
 
     private const byte NoSymbol = 255;
+    private const int Stride = RomanChunk.MaxLength + 1; // chunk codes per input position
 
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -112,14 +113,14 @@ public sealed class RomanizedDecoder
             return [];
         Span<char> lower = stackalloc char[n];
         word.ToLowerInvariant(lower);
-        // codes[j * 5 + len]: chunk code of lower[j..j+len], -1 when not letters.
-        Span<int> codes = stackalloc int[(n + 1) * (RomanChunk.MaxLength + 1)];
+        // codes[j * Stride + len]: chunk code of lower[j..j+len], -1 when not letters.
+        Span<int> codes = stackalloc int[(n + 1) * Stride];
         for (int j = 0; j <= n; j++)
         {
             for (int len = 0; len <= RomanChunk.MaxLength; len++)
-                codes[j * (RomanChunk.MaxLength + 1) + len] = j + len <= n ? RomanChunk.Encode(lower.Slice(j, len)) : -1;
+                codes[j * Stride + len] = j + len <= n ? RomanChunk.Encode(lower.Slice(j, len)) : -1;
         }
-        if (codes[0 * 5 + 1] < 0)
+        if (codes[1] < 0)
             return [];
 
         var scratch = t_scratch ??= new Scratch();
@@ -149,7 +150,7 @@ public sealed class RomanizedDecoder
                 var h = arena[hi];
                 for (int l1 = 1; l1 <= RomanChunk.MaxLength && j + l1 <= n; l1++)
                 {
-                    int c1 = codes[j * 5 + l1];
+                    int c1 = codes[j * Stride + l1];
                     if (c1 < 0)
                         break;
                     if (_model.Consonants.TryGetValue(c1, out var cons))
@@ -165,7 +166,7 @@ public sealed class RomanizedDecoder
                             vowelLm.AsSpan().Fill(float.NaN);
                             for (int l2 = 0; l2 <= 3 && j + l1 + l2 <= n; l2++)
                             {
-                                int c2 = codes[(j + l1) * 5 + l2];
+                                int c2 = codes[(j + l1) * Stride + l2];
                                 if (c2 < 0 || !_model.VowelParts.TryGetValue(c2, out var vps))
                                     continue;
                                 float floor = best[j + l1 + l2] - window;
