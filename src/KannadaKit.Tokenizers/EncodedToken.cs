@@ -1,0 +1,50 @@
+namespace KannadaKit.Tokenizers;
+
+/// <summary>One token: its id, its text in the vocabulary, and the UTF-16 range of the original input it covers.</summary>
+/// <param name="Id">Vocabulary id.</param>
+/// <param name="Value">The token as the vocabulary spells it (byte-level tokens in their printable form).</param>
+/// <param name="Offset">Range in the original text (not the normalized one); empty for added special tokens.</param>
+public readonly record struct EncodedToken(int Id, string Value, Range Offset);
+
+/// <summary>Everything an encoding yields, aligned by position.</summary>
+public sealed class TokenEncoding
+{
+    internal TokenEncoding(int[] ids, string[] tokens, (int Start, int End)[] offsets, int[] typeIds, bool[] special)
+    {
+        Ids = ids;
+        Tokens = tokens;
+        Offsets = offsets;
+        TypeIds = typeIds;
+        SpecialTokensMask = special;
+    }
+
+    /// <summary>Token ids.</summary>
+    public IReadOnlyList<int> Ids { get; }
+
+    /// <summary>Token strings.</summary>
+    public IReadOnlyList<string> Tokens { get; }
+
+    /// <summary>UTF-16 ranges into the original text (for a pair, into the text each token came from).</summary>
+    public IReadOnlyList<(int Start, int End)> Offsets { get; }
+
+    /// <summary>Segment ids from the post-processor (0 for the first sequence, usually 1 for the second).</summary>
+    public IReadOnlyList<int> TypeIds { get; }
+
+    /// <summary>True where the post-processor inserted a special token.</summary>
+    public IReadOnlyList<bool> SpecialTokensMask { get; }
+
+    /// <summary>Number of tokens.</summary>
+    public int Count => Ids.Count;
+
+    /// <summary>The tokens with their ids and offsets.</summary>
+    public IReadOnlyList<EncodedToken> ToTokens()
+    {
+        var list = new EncodedToken[Ids.Count];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = new EncodedToken(Ids[i], Tokens[i], new Range(Offsets[i].Start, Offsets[i].End));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,283 @@
+using KannadaKit.Tokenizers.Decoders;
+using KannadaKit.Tokenizers.Json;
+using KannadaKit.Tokenizers.Models;
+using KannadaKit.Tokenizers.Normalizers;
+using KannadaKit.Tokenizers.Pipeline;
+using KannadaKit.Tokenizers.PostProcessors;
+using PreTok = KannadaKit.Tokenizers.PreTokenizers.PreTokenizer;
+
+namespace KannadaKit.Tokenizers;
+
+/// <summary>
+/// A Hugging Face <c>tokenizer.json</c> run natively: added tokens, normalizer, pre-tokenizer, model (BPE, Unigram,
+/// WordPiece, WordLevel), post-processor and decoder, giving the same ids as the HF library.
+/// </summary>
+public sealed class HfTokenizer : Tokenizer
+{
+    private readonly TokenModel _model;
+    private readonly Normalizer? _normalizer;
+    private readonly PreTok? _preTokenizer;
+    private readonly PostProcessor? _postProcessor;
+    private readonly Decoder? _decoder;
+    private readonly AddedTokenMatcher _rawAdded;
+    private readonly AddedTokenMatcher _normalizedAdded;
+    private readonly Dictionary<int, AddedToken> _addedById = [];
+    private readonly Dictionary<string, AddedToken> _addedByContent = new(StringComparer.Ordinal);
+
+    internal HfTokenizer(TokenModel model, Normalizer? normalizer, PreTok? preTokenizer, PostProcessor? postProcessor,
+        Decoder? decoder, IReadOnlyList<AddedToken> added, string source)
+    {
+        _model = model;
+        _normalizer = normalizer;
+        _preTokenizer = preTokenizer;
+        _postProcessor = postProcessor;
+        _decoder = decoder;
+        Source = source;
+        foreach (var t in added)
+        {
+            _addedById[t.Id] = t;
+            _addedByContent[t.Content] = t;
+        }
+
+        _rawAdded = new AddedTokenMatcher(added.Where(t => !t.Normalized).Select(t => (t.Content, t)));
+        _normalizedAdded = new AddedTokenMatcher(added.Where(t => t.Normalized).Select(t =>
+            (normalizer is null ? t.Content : normalizer.Normalize(NormalizedText.Original(t.Content, 0)).Text, t)));
+        AddedTokens = added;
+    }
+
+    /// <summary>Where the tokenizer was read from (for messages).</summary>
+    public string Source { get; }
+
+    /// <summary>The added tokens (special and not) in file order.</summary>
+    internal IReadOnlyList<AddedToken> AddedTokens { get; }
+
+    internal TokenModel Model => _model;
+
+    /// <inheritdoc/>
+    public override int VocabularySize
+    {
+        get
+        {
+            var max = _model.VocabSize - 1;
+            foreach (var id in _addedById.Keys)
+            {
+                max = Math.Max(max, id);
+            }
+
+            return max + 1;
+        }
+    }
+
+    /// <summary>Loads a tokenizer.json file. Malformed files throw <see cref="TokenizerFormatException"/> naming the JSON path.</summary>
+    public static HfTokenizer FromFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TokenizerFormatException(path, "file", e.Message);
+        }
+
+        return HfTokenizerReader.Read(bytes, path);
+    }
+
+    /// <summary>Loads a tokenizer from JSON text; <paramref name="sourceName"/> names it in errors.</summary>
+    public static HfTokenizer FromJson(string json, string sourceName = "tokenizer.json")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        return HfTokenizerReader.Read(System.Text.Encoding.UTF8.GetBytes(json), sourceName);
+    }
+
+    /// <inheritdoc/>
+    public override string? IdToToken(int id) =>
+        _addedById.TryGetValue(id, out var t) ? t.Content : _model.IdToToken(id);
+
+    /// <inheritdoc/>
+    public override int? TokenToId(string token) =>
+        _addedByContent.TryGetValue(token, out var t) ? t.Id : _model.TokenToId(token);
+
+    /// <inheritdoc/>
+    public override TokenEncoding Encode(string text, bool addSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Build(PostProcess([EncodeSequence(text)], addSpecialTokens));
+    }
+
+    /// <inheritdoc/>
+    public override TokenEncoding EncodePair(string first, string second, bool addSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        return Build(PostProcess([EncodeSequence(first), EncodeSequence(second)], addSpecialTokens));
+    }
+
+    /// <inheritdoc/>
+    public override void EncodeToIds(ReadOnlySpan<char> text, List<int> ids, bool addSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var tokens = PostProcess([EncodeSequence(text.ToString())], addSpecialTokens);
+        foreach (var t in tokens)
+        {
+            ids.Add(t.Id);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var tokens = new List<string>();
+        foreach (var id in ids)
+        {
+            if (_addedById.TryGetValue(id, out var added))
+            {
+                if (!(skipSpecialTokens && added.Special))
+                {
+                    tokens.Add(added.Content);
+                }
+
+                continue;
+            }
+
+            if (_model.IdToToken(id) is { } token)
+            {
+                tokens.Add(token);
+            }
+        }
+
+        return _decoder is null ? string.Join(' ', tokens) : string.Concat(_decoder.DecodeChain(tokens));
+    }
+
+    /// <inheritdoc/>
+    protected override TokenEncoding Truncate(string text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed)
+    {
+        var content = EncodeSequence(text);
+        var budget = maxTokenCount - (addSpecialTokens && _postProcessor is not null ? _postProcessor.AddedTokens(false) : 0);
+        var keep = Math.Clamp(budget, 0, content.Count);
+        // Never cut between tokens that cover the same characters (the bytes of one character).
+        while (keep > 0 && keep < content.Count && content[keep].Start < content[keep - 1].End)
+        {
+            keep--;
+        }
+
+        charsConsumed = keep == content.Count ? text.Length : keep == 0 ? 0 : content[keep - 1].End;
+        var kept = content.GetRange(0, keep);
+        if (budget < 0)
+        {
+            // Not even the special tokens fit.
+            return Build([]);
+        }
+
+        return Build(PostProcess([kept], addSpecialTokens));
+    }
+
+    private List<Tok> PostProcess(List<List<Tok>> sequences, bool addSpecialTokens)
+    {
+        if (_postProcessor is not null)
+        {
+            sequences = _postProcessor.Process(sequences, addSpecialTokens);
+        }
+        else if (sequences.Count > 1)
+        {
+            // The HF default keeps segment ids at 0 and simply concatenates.
+            sequences = [[.. sequences[0], .. sequences[1]]];
+        }
+
+        return sequences.Count == 1 ? sequences[0] : sequences.SelectMany(s => s).ToList();
+    }
+
+    private TokenEncoding Build(List<Tok> tokens)
+    {
+        var ids = new int[tokens.Count];
+        var values = new string[tokens.Count];
+        var offsets = new (int, int)[tokens.Count];
+        var types = new int[tokens.Count];
+        var special = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            ids[i] = t.Id;
+            values[i] = t.Value ?? IdToToken(t.Id) ?? string.Empty;
+            offsets[i] = (t.Start, t.End);
+            types[i] = t.TypeId;
+            special[i] = t.Special;
+        }
+
+        return new TokenEncoding(ids, values, offsets, types, special);
+    }
+
+    /// <summary>Added tokens, normalization, pre-tokenization and the model for one sequence.</summary>
+    private List<Tok> EncodeSequence(string text)
+    {
+        var output = new List<Tok>();
+        var modelTokens = new List<ModelToken>();
+        var pieces = new List<Piece>();
+        var segments = _rawAdded.IsEmpty ? [(0, text.Length, (AddedToken?)null)] : _rawAdded.Split(text);
+        foreach (var (start, end, added) in segments)
+        {
+            if (added is not null)
+            {
+                // The token's text is what matched, whitespace taken by lstrip/rstrip included (as in the HF library).
+                output.Add(new Tok(added.Id, text[start..end], start, end));
+                continue;
+            }
+
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var normalized = NormalizedText.Original(start == 0 && end == text.Length ? text : text[start..end], start);
+            if (_normalizer is not null)
+            {
+                normalized = _normalizer.Normalize(normalized);
+            }
+
+            var inner = _normalizedAdded.IsEmpty
+                ? [(0, normalized.Length, (AddedToken?)null)]
+                : _normalizedAdded.Split(normalized.Text);
+            foreach (var (s, e, token) in inner)
+            {
+                if (token is not null)
+                {
+                    var (os, oe) = normalized.OriginalRange(s, e);
+                    output.Add(new Tok(token.Id, normalized.Text[s..e], os, oe));
+                    continue;
+                }
+
+                if (e <= s)
+                {
+                    continue;
+                }
+
+                var piece = new Piece(normalized, s, e - s);
+                pieces.Clear();
+                if (_preTokenizer is null)
+                {
+                    pieces.Add(piece);
+                }
+                else
+                {
+                    _preTokenizer.Split(piece, pieces);
+                }
+
+                foreach (var p in pieces)
+                {
+                    modelTokens.Clear();
+                    _model.Tokenize(p.Span, modelTokens);
+                    foreach (var m in modelTokens)
+                    {
+                        var (os, oe) = p.OriginalRange(m.Start, m.End);
+                        output.Add(new Tok(m.Id, m.Value ?? _model.IdToToken(m.Id), os, oe));
+                    }
+                }
+            }
+        }
+
+        return output;
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text;
+
+namespace KannadaKit.Tokenizers.Models;
+
+/// <summary>
+/// Unigram language model: the Viterbi path of highest total log-probability over the vocabulary pieces. Characters no
+/// piece covers become the unknown piece (score = lowest score − 10), consecutive unknowns fused; with byte fallback an
+/// unknown becomes its UTF-8 byte pieces.
+/// </summary>
+internal sealed class UnigramModel : TokenModel
+{
+    private const double UnknownPenalty = 10.0;
+
+    private readonly string[] _pieces;
+    private readonly double[] _scores;
+    private readonly Dictionary<string, int> _ids;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
+    private readonly int _maxPieceLength;
+    private readonly double _unknownScore;
+    private readonly int[]? _byteIds;
+    private readonly PieceCache _cache = new(10_000);
+
+    public UnigramModel(IReadOnlyList<(string Piece, double Score)> vocab, int? unknownId, bool byteFallback)
+    {
+        _pieces = new string[vocab.Count];
+        _scores = new double[vocab.Count];
+        _ids = new Dictionary<string, int>(vocab.Count, StringComparer.Ordinal);
+        var min = double.MaxValue;
+        for (var i = 0; i < vocab.Count; i++)
+        {
+            _pieces[i] = vocab[i].Piece;
+            _scores[i] = vocab[i].Score;
+            _ids.TryAdd(vocab[i].Piece, i);
+            _maxPieceLength = Math.Max(_maxPieceLength, vocab[i].Piece.Length);
+            min = Math.Min(min, vocab[i].Score);
+        }
+
+        _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _unknownScore = (vocab.Count == 0 ? 0 : min) - UnknownPenalty;
+        UnknownId = unknownId;
+        if (byteFallback)
+        {
+            _byteIds = new int[256];
+            for (var b = 0; b < 256; b++)
+            {
+                _byteIds[b] = _ids.TryGetValue($"<0x{b:X2}>", out var id) ? id : -1;
+            }
+        }
+    }
+
+    public int? UnknownId { get; }
+
+    public override int VocabSize => _pieces.Length;
+
+    public IReadOnlyList<string> Pieces => _pieces;
+
+    public double ScoreOf(int id) => _scores[id];
+
+    public override string? IdToToken(int id) => (uint)id < (uint)_pieces.Length ? _pieces[id] : null;
+
+    public override int? TokenToId(string token) => _ids.TryGetValue(token, out var id) ? id : null;
+
+    public override void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output)
+    {
+        if (_cache.TryGet(piece, out var cached))
+        {
+            output.AddRange(cached);
+            return;
+        }
+
+        var start = output.Count;
+        Encode(piece, output);
+        _cache.Add(piece, [.. output.GetRange(start, output.Count - start)]);
+    }
+
+    private void Encode(ReadOnlySpan<char> text, List<ModelToken> output)
+    {
+        var n = text.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        // best[end] = (score, start, id) of the best path ending at UTF-16 position end.
+        var score = new double[n + 1];
+        var from = new int[n + 1];
+        var ids = new int[n + 1];
+        Array.Fill(from, -1);
+        from[0] = 0;
+        var unknown = UnknownId ?? -1;
+        for (var start = 0; start < n;)
+        {
+            var charWidth = char.IsHighSurrogate(text[start]) && start + 1 < n && char.IsLowSurrogate(text[start + 1]) ? 2 : 1;
+            var here = score[start];
+            var hasSingle = false;
+            var maxLen = Math.Min(_maxPieceLength, n - start);
+            for (var len = 1; len <= maxLen; len++)
+            {
+                if (!_idsBySpan.TryGetValue(text.Slice(start, len), out var id))
+                {
+                    continue;
+                }
+
+                var end = start + len;
+                var candidate = here + _scores[id];
+                if (from[end] < 0 || candidate > score[end])
+                {
+                    score[end] = candidate;
+                    from[end] = start;
+                    ids[end] = id;
+                }
+
+                hasSingle |= len == charWidth;
+            }
+
+            if (!hasSingle)
+            {
+                var end = start + charWidth;
+                var candidate = here + _unknownScore;
+                if (from[end] < 0 || candidate > score[end])
+                {
+                    score[end] = candidate;
+                    from[end] = start;
+                    ids[end] = unknown;
+                }
+            }
+
+            start += charWidth;
+        }
+
+        // Walk back, fusing consecutive unknowns.
+        var pieces = new List<(int Start, int End, int Id)>();
+        for (var end = n; end > 0;)
+        {
+            var start = from[end];
+            var id = ids[end];
+            if (id == unknown && pieces.Count > 0 && pieces[^1].Id == unknown && UnknownId is not null)
+            {
+                pieces[^1] = (start, pieces[^1].End, unknown);
+            }
+            else
+            {
+                pieces.Add((start, end, id));
+            }
+
+            end = start;
+        }
+
+        for (var i = pieces.Count - 1; i >= 0; i--)
+        {
+            var (s, e, id) = pieces[i];
+            var surface = text[s..e];
+            if (id >= 0 && id != unknown)
+            {
+                output.Add(new ModelToken(id, s, e));
+                continue;
+            }
+
+            // An unknown stretch: its surface may still be a vocabulary piece (e.g. the unknown piece's own text).
+            if (_idsBySpan.TryGetValue(surface, out var known))
+            {
+                output.Add(new ModelToken(known, s, e));
+                continue;
+            }
+
+            if (_byteIds is not null && TryBytes(surface, s, e, output))
+            {
+                continue;
+            }
+
+            if (UnknownId is null)
+            {
+                throw new TokenizerException($"the text contains \"{surface.ToString()}\", which no piece covers, and the model has no unk_id");
+            }
+
+            output.Add(new ModelToken(unknown, s, e, surface.ToString()));
+        }
+    }
+
+    private bool TryBytes(ReadOnlySpan<char> surface, int s, int e, List<ModelToken> output)
+    {
+        var bytes = Encoding.UTF8.GetBytes(surface.ToArray());
+        foreach (var b in bytes)
+        {
+            if (_byteIds![b] < 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var b in bytes)
+        {
+            output.Add(new ModelToken(_byteIds![b], s, e));
+        }
+
+        return true;
+    }
+}
