@@ -8,7 +8,7 @@ bool verbose = args.Contains("--verbose");
 var context = new CliContext(Console.Out, Console.Error, verbose);
 
 var verboseOption = new Option<bool>("--verbose") { Description = "Show stack traces for errors", Recursive = true };
-var root = new RootCommand("KannadaKit: Kannada-first language tools (normalization, segmentation, transliteration; tokenizers, subtitles, lexicon and news to come)")
+var root = new RootCommand("KannadaKit: Kannada-first language tools (normalization, segmentation, transliteration, tokenizers; subtitles, lexicon and news to come)")
 {
     verboseOption,
     NormalizeCommand.Create(context),
@@ -16,6 +16,7 @@ var root = new RootCommand("KannadaKit: Kannada-first language tools (normalizat
     TranslitCommand.Create(context),
     TrainRomanizedCommand.Create(context),
     LegacyCommand.Create(context),
+    TokenizerCommand.Create(context),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))

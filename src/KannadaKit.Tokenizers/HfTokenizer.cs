@@ -93,6 +93,16 @@ public sealed class HfTokenizer : Tokenizer
     }
 
     /// <inheritdoc/>
+    public override int? UnknownTokenId => _model switch
+    {
+        BpeModel b => b.Options.UnknownToken is { } u ? b.TokenToId(u) : null,
+        UnigramModel u => u.UnknownId,
+        WordPieceModel w => w.TokenToId(w.UnknownToken),
+        WordLevelModel l => l.TokenToId(l.UnknownToken),
+        _ => null,
+    };
+
+    /// <inheritdoc/>
     public override string? IdToToken(int id) =>
         _addedById.TryGetValue(id, out var t) ? t.Content : _model.IdToToken(id);
 
@@ -208,6 +218,34 @@ public sealed class HfTokenizer : Tokenizer
         }
 
         return new TokenEncoding(ids, values, offsets, types, special);
+    }
+
+    /// <summary>The pre-tokens of <paramref name="text"/> (after normalization), as the model would see them.</summary>
+    internal void PreTokenize(string text, List<string> output)
+    {
+        var normalized = NormalizedText.Original(text, 0);
+        if (_normalizer is not null)
+        {
+            normalized = _normalizer.Normalize(normalized);
+        }
+
+        var pieces = new List<Piece>();
+        if (_preTokenizer is null)
+        {
+            pieces.Add(Piece.Whole(normalized));
+        }
+        else if (normalized.Length > 0)
+        {
+            _preTokenizer.Split(Piece.Whole(normalized), pieces);
+        }
+
+        foreach (var p in pieces)
+        {
+            if (p.Length > 0)
+            {
+                output.Add(p.Span.ToString());
+            }
+        }
     }
 
     /// <summary>Added tokens, normalization, pre-tokenization and the model for one sequence.</summary>

@@ -21,6 +21,9 @@ public abstract class Tokenizer
     /// <summary>Decodes ids to text; special tokens are left out unless <paramref name="skipSpecialTokens"/> is false.</summary>
     public abstract string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true);
 
+    /// <summary>The id of the unknown token, or null when the tokenizer never produces one (byte-level models).</summary>
+    public abstract int? UnknownTokenId { get; }
+
     /// <summary>The vocabulary entry of an id, or null.</summary>
     public abstract string? IdToToken(int id);
 

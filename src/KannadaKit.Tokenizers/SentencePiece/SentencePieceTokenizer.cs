@@ -108,6 +108,9 @@ public sealed class SentencePieceTokenizer : Tokenizer
     }
 
     /// <inheritdoc/>
+    public override int? UnknownTokenId => _model.UnknownId;
+
+    /// <inheritdoc/>
     public override string? IdToToken(int id) => (uint)id < (uint)_model.Pieces.Count ? _model.Pieces[id].Piece : null;
 
     /// <inheritdoc/>

@@ -1,0 +1,29 @@
+using KannadaKit.Tokenizers.SentencePiece;
+
+namespace KannadaKit.Tokenizers;
+
+/// <summary>Opens a tokenizer file of either format: SentencePiece <c>.model</c> (protobuf) or HF <c>tokenizer.json</c>.</summary>
+public static class TokenizerFile
+{
+    /// <summary>Loads by content: a file starting with '{' is tokenizer.json, anything else a SentencePiece model.</summary>
+    public static Tokenizer Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new TokenizerFormatException(path, "file", Directory.Exists(path) ? "is a directory; expected a tokenizer file" : "no such file");
+        }
+
+        int first;
+        using (var stream = File.OpenRead(path))
+        {
+            do
+            {
+                first = stream.ReadByte();
+            }
+            while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
+        }
+
+        return first == '{' ? HfTokenizer.FromFile(path) : SentencePieceTokenizer.FromFile(path);
+    }
+}

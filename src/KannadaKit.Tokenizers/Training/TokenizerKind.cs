@@ -1,0 +1,45 @@
+namespace KannadaKit.Tokenizers.Training;
+
+/// <summary>What <see cref="TokenizerTrainer"/> builds.</summary>
+public enum TokenizerKind
+{
+    /// <summary>Character-level BPE with byte fallback (Llama-2/Gemma style; Metaspace-free, words keep a leading ▁).</summary>
+    Bpe,
+
+    /// <summary>Byte-level BPE (GPT-2/Llama-3 style): 256 byte symbols, never an unknown token.</summary>
+    ByteLevelBpe,
+
+    /// <summary>Unigram language model with Metaspace (T5/mT5 style).</summary>
+    Unigram,
+
+    /// <summary>WordPiece with ## continuations (BERT style).</summary>
+    WordPiece,
+}
+
+/// <summary>Training settings. Immutable; defaults suit Kannada + English corpora.</summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Kind of tokenizer.</summary>
+    public TokenizerKind Kind { get; init; } = TokenizerKind.ByteLevelBpe;
+
+    /// <summary>Target vocabulary size, special tokens and base alphabet included.</summary>
+    public int VocabSize { get; init; } = 32_000;
+
+    /// <summary>A pair (or piece) seen fewer times than this is never merged (kept).</summary>
+    public int MinFrequency { get; init; } = 2;
+
+    /// <summary>
+    /// Build every akshara before any merge across aksharas, so (for aksharas in the vocabulary) tokens never end
+    /// inside an akshara. Applies to BPE and WordPiece; Unigram pieces are cut at akshara boundaries instead.
+    /// </summary>
+    public bool KeepAksharas { get; init; } = true;
+
+    /// <summary>Share of character occurrences the base alphabet must cover; rarer characters use byte fallback or [UNK].</summary>
+    public double CharacterCoverage { get; init; } = 0.9999;
+
+    /// <summary>Special tokens, given the first ids in this order.</summary>
+    public IReadOnlyList<string>? SpecialTokens { get; init; }
+
+    /// <summary>Largest Unigram piece, in UTF-16 units.</summary>
+    public int MaxPieceLength { get; init; } = 16;
+}

@@ -1,0 +1,162 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KannadaKit.Text.Segmentation;
+
+namespace KannadaKit.Tokenizers.Training;
+
+/// <summary>
+/// Trains tokenizers and writes them as Hugging Face tokenizer.json, which both our runtime and the HF library load
+/// (the parity tests check they encode alike). BPE merges the most frequent adjacent pair (ties: the pair whose
+/// token ids are smaller); with <see cref="TrainerOptions.KeepAksharas"/> the merges that build each akshara come
+/// first, so the runtime completes aksharas before it joins them.
+/// </summary>
+public static class TokenizerTrainer
+{
+    private static readonly JsonSerializerOptions s_json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Trains on the given lines and returns the tokenizer.json text.</summary>
+    public static string Train(IEnumerable<string> lines, TrainerOptions options, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(options);
+        var skeleton = Skeleton(options);
+        var pipeline = HfTokenizer.FromJson(skeleton.ToJsonString(), "trainer");
+        var words = CountWords(lines, pipeline);
+        progress?.Report($"{words.Count:N0} distinct pre-tokens");
+        var model = options.Kind switch
+        {
+            TokenizerKind.Unigram => UnigramTrainer.Train(words, options, progress),
+            _ => BpeTrainer.Train(words, options, progress),
+        };
+        skeleton["model"] = model;
+        skeleton["added_tokens"] = AddedTokens(options, model);
+        return skeleton.ToJsonString(s_json);
+    }
+
+    internal static IReadOnlyList<string> Specials(TrainerOptions options) => options.SpecialTokens ?? options.Kind switch
+    {
+        TokenizerKind.WordPiece => ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"],
+        TokenizerKind.Unigram => ["<pad>", "</s>", "<unk>"],
+        TokenizerKind.Bpe => ["<unk>", "<s>", "</s>"],
+        _ => ["<|endoftext|>"],
+    };
+
+    /// <summary>Splits a pre-token into initial symbols: aksharas (when kept) or code points.</summary>
+    internal static List<string> Units(string word, bool aksharas)
+    {
+        var units = new List<string>();
+        for (var i = 0; i < word.Length;)
+        {
+            var n = aksharas ? Math.Max(1, Aksharas.NextLength(word, i)) : char.IsHighSurrogate(word[i]) && i + 1 < word.Length ? 2 : 1;
+            units.Add(word.Substring(i, n));
+            i += n;
+        }
+
+        return units;
+    }
+
+    private static Dictionary<string, long> CountWords(IEnumerable<string> lines, HfTokenizer pipeline)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var pieces = new List<string>();
+        foreach (var line in lines)
+        {
+            pieces.Clear();
+            pipeline.PreTokenize(line, pieces);
+            foreach (var p in pieces)
+            {
+                counts[p] = counts.GetValueOrDefault(p) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static JsonArray AddedTokens(TrainerOptions options, JsonObject model)
+    {
+        var array = new JsonArray();
+        foreach (var special in Specials(options))
+        {
+            int id;
+            if (model["vocab"] is JsonObject map)
+            {
+                id = map[special]!.GetValue<int>();
+            }
+            else
+            {
+                id = model["vocab"]!.AsArray().Select((p, i) => (p![0]!.GetValue<string>(), i)).First(p => p.Item1 == special).i;
+            }
+
+            array.Add(new JsonObject
+            {
+                ["id"] = id,
+                ["content"] = special,
+                ["single_word"] = false,
+                ["lstrip"] = false,
+                ["rstrip"] = false,
+                ["normalized"] = false,
+                ["special"] = true,
+            });
+        }
+
+        return array;
+    }
+
+    private static JsonObject Skeleton(TrainerOptions options)
+    {
+        var root = new JsonObject
+        {
+            ["version"] = "1.0",
+            ["truncation"] = null,
+            ["padding"] = null,
+            ["added_tokens"] = new JsonArray(),
+            ["normalizer"] = KannadaPreTokenization.Nfc(),
+        };
+        switch (options.Kind)
+        {
+            case TokenizerKind.ByteLevelBpe:
+                root["pre_tokenizer"] = new JsonObject
+                {
+                    ["type"] = "Sequence",
+                    ["pretokenizers"] = new JsonArray(KannadaPreTokenization.Split(), KannadaPreTokenization.ByteLevel(false, false)),
+                };
+                root["post_processor"] = KannadaPreTokenization.ByteLevel(false, false);
+                root["decoder"] = KannadaPreTokenization.ByteLevel(false, false);
+                break;
+            case TokenizerKind.Bpe:
+            case TokenizerKind.Unigram:
+                root["pre_tokenizer"] = new JsonObject
+                {
+                    ["type"] = "Sequence",
+                    ["pretokenizers"] = new JsonArray(KannadaPreTokenization.Split(), new JsonObject
+                    {
+                        ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "first", ["split"] = false,
+                    }),
+                };
+                root["post_processor"] = null;
+                var meta = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "first", ["split"] = false };
+                root["decoder"] = options.Kind == TokenizerKind.Bpe
+                    ? new JsonObject { ["type"] = "Sequence", ["decoders"] = new JsonArray(new JsonObject { ["type"] = "ByteFallback" }, meta, new JsonObject { ["type"] = "Fuse" }) }
+                    : meta;
+                break;
+            case TokenizerKind.WordPiece:
+                root["pre_tokenizer"] = new JsonObject { ["type"] = "BertPreTokenizer" };
+                root["post_processor"] = new JsonObject
+                {
+                    ["type"] = "BertProcessing",
+                    ["sep"] = new JsonArray("[SEP]", 3),
+                    ["cls"] = new JsonArray("[CLS]", 2),
+                };
+                root["decoder"] = new JsonObject { ["type"] = "WordPiece", ["prefix"] = "##", ["cleanup"] = true };
+                break;
+        }
+
+        root["model"] = new JsonObject { ["type"] = "WordLevel", ["vocab"] = new JsonObject(), ["unk_token"] = "<unk>" };
+        return root;
+    }
+}
