@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using KannadaKit.Benchmarks;
 using KannadaKit.Benchmarks.Text;
+using KannadaKit.Benchmarks.Tokenizers;
 
 // Quick mode (default): throughput runners that print headline figures in under a minute.
 // "bdn ..." hands the rest of the arguments to BenchmarkDotNet for the full statistical runs.
@@ -17,11 +18,12 @@ return what switch
     "segment" => SegmentThroughput.Run(),
     "sentences" => SentenceEvaluation.Run(args.Contains("--errors")),
     "romanized" => RomanizedEvaluation.Run(),
+    "tokenizers" => TokenizerThroughput.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers] | bdn [BenchmarkDotNet args]");
     return 2;
 }

@@ -32,4 +32,10 @@ public static class Corpora
 
         return text.Split('\n');
     }
+
+    /// <summary>FLORES-200 dev, Kannada (997 lines; not fully NFC).</summary>
+    public const string FloresKn = "corpora/flores200/kan_Knda.dev";
+
+    /// <summary>FLORES-200 dev, English, line-aligned with <see cref="FloresKn"/>.</summary>
+    public const string FloresEn = "corpora/flores200/eng_Latn.dev";
 }
