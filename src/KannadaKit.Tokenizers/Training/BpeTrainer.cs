@@ -70,7 +70,8 @@ internal static class BpeTrainer
         }
 
         var merges = new List<(string, string)>();
-        var cap = options.VocabSize / 2;
+        // Characters and aksharas may take at most 60 % of what the base alphabet leaves.
+        var cap = vocab.Count + ((options.VocabSize - vocab.Count) * 3 / 5);
         if (options.KeepAksharas && !wordPiece)
         {
             AksharaMerges(words, byteLevel, vocab, merges, cap, options.MinFrequency);

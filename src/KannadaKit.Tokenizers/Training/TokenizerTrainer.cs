@@ -135,11 +135,11 @@ public static class TokenizerTrainer
                     ["type"] = "Sequence",
                     ["pretokenizers"] = new JsonArray(KannadaPreTokenization.Split(), new JsonObject
                     {
-                        ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "first", ["split"] = false,
+                        ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "never", ["split"] = false,
                     }),
                 };
                 root["post_processor"] = null;
-                var meta = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "first", ["split"] = false };
+                var meta = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "never", ["split"] = false };
                 root["decoder"] = options.Kind == TokenizerKind.Bpe
                     ? new JsonObject { ["type"] = "Sequence", ["decoders"] = new JsonArray(new JsonObject { ["type"] = "ByteFallback" }, meta, new JsonObject { ["type"] = "Fuse" }) }
                     : meta;
