@@ -23,6 +23,7 @@ public class HfTrainedParityTests
     [InlineData(TokenizerKind.ByteLevelBpe, 32_000)]
     [InlineData(TokenizerKind.Bpe, 32_000)]
     [InlineData(TokenizerKind.WordPiece, 16_000)]
+    [InlineData(TokenizerKind.Unigram, 16_000)]
     public void HuggingFaceEncodesOurTrainedTokenizerIdentically(TokenizerKind kind, int vocab)
     {
         var json = TokenizerTrainer.Train(File.ReadLines(SharedData.PathOf(Corpora.Wiki5MB)), new TrainerOptions { Kind = kind, VocabSize = vocab });

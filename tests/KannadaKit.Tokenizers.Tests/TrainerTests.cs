@@ -14,6 +14,7 @@ public class TrainerTests
     [InlineData(TokenizerKind.ByteLevelBpe)]
     [InlineData(TokenizerKind.Bpe)]
     [InlineData(TokenizerKind.WordPiece)]
+    [InlineData(TokenizerKind.Unigram)]
     public void TrainedTokenizerLoadsAndHasTheRequestedSize(TokenizerKind kind)
     {
         var json = TokenizerTrainer.Train(Corpus, new TrainerOptions { Kind = kind, VocabSize = 600, MinFrequency = 2 });
@@ -25,7 +26,8 @@ public class TrainerTests
     [Theory]
     [InlineData(TokenizerKind.ByteLevelBpe)]
     [InlineData(TokenizerKind.Bpe)]
-    public void BpeRoundTripsNfcText(TokenizerKind kind)
+    [InlineData(TokenizerKind.Unigram)]
+    public void TrainedTokenizerRoundTripsNfcText(TokenizerKind kind)
     {
         var tokenizer = HfTokenizer.FromJson(TokenizerTrainer.Train(Corpus, new TrainerOptions { Kind = kind, VocabSize = 800 }));
         foreach (var line in Corpus.Distinct().Where(l => l.Length > 0))
