@@ -49,6 +49,17 @@ public sealed class TokenizerFileErrorTests : IDisposable
     }
 
     [Fact]
+    public void APairListedTwiceTakesItsLastRankAsInTheHfLibrary()
+    {
+        // Ranks: (ಕ,ನ) 0 and again 2; (ನ,ಡ) 1. The last rank wins, so ನಡ forms first: ಕ + ನಡ.
+        var tokenizer = HfTokenizer.FromJson("""
+            {"version":"1.0","model":{"type":"BPE","vocab":{"ಕ":0,"ನ":1,"ಡ":2,"ಕನ":3,"ನಡ":4,"ಕನಡ":5},
+             "merges":[["ಕ","ನ"],["ನ","ಡ"],["ಕ","ನ"]]}}
+            """);
+        Assert.Equal([0, 4], tokenizer.EncodeToIds("ಕನಡ"));
+    }
+
+    [Fact]
     public void LegacyMergeStringWithoutOneSpaceIsRejected()
     {
         var path = Write("t.json", """{"version":"1.0","model":{"type":"BPE","vocab":{"a":0},"merges":["a b c"]}}""");

@@ -59,6 +59,10 @@ internal static class TokenizerCommand
         {
             Description = "Do not build aksharas first: tokens may then end inside an akshara",
         };
+        var superwords = new Option<double>("--superword-share")
+        {
+            Description = "bytelevel-bpe: share of merges (0-0.5) that may join words into multi-word tokens, learned after all within-word merges",
+        };
         var specials = new Option<string[]>("--special-tokens")
         {
             Description = "Special tokens (first ids, in order); the default depends on --type",
@@ -68,7 +72,7 @@ internal static class TokenizerCommand
         var corpus = new Argument<string[]>("corpus") { Description = "Training text files (UTF-8, one sentence per line)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("train", "Train a Kannada-aware tokenizer and write it as tokenizer.json")
         {
-            type, vocab, minFrequency, allowSplits, specials, output, corpus,
+            type, vocab, minFrequency, allowSplits, superwords, specials, output, corpus,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -79,8 +83,20 @@ internal static class TokenizerCommand
                 throw new CliException($"--vocab-size {size} is too small: it must leave room for the base alphabet (at least 300)");
             }
 
+            var share = parse.GetValue(superwords);
+            if (share is < 0 or > 0.5)
+            {
+                throw new CliException($"--superword-share {share.ToString(CultureInfo.InvariantCulture)} is out of range (expected 0 to 0.5)");
+            }
+
+            if (share > 0 && parse.GetValue(type) != "bytelevel-bpe")
+            {
+                throw new CliException("--superword-share applies to --type bytelevel-bpe only");
+            }
+
             var options = new TrainerOptions
             {
+                SuperwordShare = share,
                 Kind = parse.GetValue(type) switch
                 {
                     "bpe" => TokenizerKind.Bpe,

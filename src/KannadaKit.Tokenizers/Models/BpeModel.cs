@@ -62,7 +62,8 @@ internal sealed class BpeModel : TokenModel
                 throw badMerge(rank, merged);
             }
 
-            _merges.TryAdd(Key(a, b), (rank, id));
+            // A pair listed twice takes its last rank, as the HF library's map does.
+            _merges[Key(a, b)] = (rank, id);
         }
 
         _unknownId = options.UnknownToken is not null && vocab.TryGetValue(options.UnknownToken, out var unk) ? unk : -1;

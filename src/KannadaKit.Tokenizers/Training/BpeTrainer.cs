@@ -12,7 +12,8 @@ namespace KannadaKit.Tokenizers.Training;
 /// </summary>
 internal static class BpeTrainer
 {
-    public static JsonObject Train(Dictionary<string, long> words, TrainerOptions options, IProgress<string>? progress)
+    public static JsonObject Train(Dictionary<string, long> words, TrainerOptions options, IProgress<string>? progress,
+        Dictionary<string, (string[] Pieces, long Count)>? lines = null)
     {
         var byteLevel = options.Kind == TokenizerKind.ByteLevelBpe;
         var wordPiece = options.Kind == TokenizerKind.WordPiece;
@@ -113,8 +114,30 @@ internal static class BpeTrainer
             }
         }
 
-        PairMerges(sequences, counts, vocab, merges, options, wordPiece);
+        var withinWords = lines is null ? options.VocabSize
+            : options.VocabSize - (int)(options.SuperwordShare * (options.VocabSize - vocab.Count));
+        PairMerges(sequences, counts, vocab, merges, withinWords, options.MinFrequency, wordPiece);
         progress?.Report($"vocabulary {vocab.Count:N0}, {merges.Count:N0} merges");
+        if (lines is not null)
+        {
+            // Superwords: whole lines, encoded as the runtime will (the within-word merges applied over the whole
+            // line), then merged on across word boundaries.
+            var lineModel = new BpeModel(vocab.ToDictionary(), merges, new BpeOptions(null, null, null, false, false, false),
+                (r, t) => new InvalidOperationException(t));
+            var lineSeqs = new List<int[]>(lines.Count);
+            var lineCounts = new List<long>(lines.Count);
+            var buffer = new List<ModelToken>();
+            foreach (var (pieces, count) in lines.Values)
+            {
+                buffer.Clear();
+                lineModel.Tokenize(string.Concat(pieces), buffer);
+                lineSeqs.Add(buffer.Select(t => t.Id).ToArray());
+                lineCounts.Add(count);
+            }
+
+            PairMerges(lineSeqs, [.. lineCounts], vocab, merges, options.VocabSize, options.MinFrequency, wordPiece);
+            progress?.Report($"vocabulary {vocab.Count:N0} with superwords, {merges.Count:N0} merges");
+        }
 
         if (wordPiece)
         {
@@ -244,7 +267,7 @@ internal static class BpeTrainer
 
     /// <summary>Classic BPE: repeatedly merge the most frequent adjacent pair, updating counts incrementally.</summary>
     private static void PairMerges(List<int[]> sequences, long[] counts, Vocabulary vocab, List<(string, string)> merges,
-        TrainerOptions options, bool wordPiece)
+        int limit, int minFrequency, bool wordPiece)
     {
         var pairCounts = new Dictionary<long, long>();
         var where = new Dictionary<long, HashSet<int>>();
@@ -253,13 +276,15 @@ internal static class BpeTrainer
             AddPairs(sequences[w], w, counts[w], +1, pairCounts, where);
         }
 
+        // A pair merged before (possible across word boundaries) is never listed twice.
+        var known = new HashSet<(string, string)>(merges);
         var heap = new PriorityQueue<long, (long NegCount, long Pair)>();
         foreach (var (pair, n) in pairCounts)
         {
             heap.Enqueue(pair, (-n, pair));
         }
 
-        while (vocab.Count < options.VocabSize && heap.TryDequeue(out var pair, out var priority))
+        while (vocab.Count < limit && heap.TryDequeue(out var pair, out var priority))
         {
             var current = pairCounts.GetValueOrDefault(pair);
             if (current != -priority.NegCount)
@@ -272,7 +297,7 @@ internal static class BpeTrainer
                 continue;
             }
 
-            if (current < options.MinFrequency)
+            if (current < minFrequency)
             {
                 break;
             }
@@ -281,6 +306,12 @@ internal static class BpeTrainer
             var b = (int)(pair & 0xFFFFFFFF);
             var left = vocab.Token(a);
             var right = vocab.Token(b);
+            if (!known.Add((left, right)))
+            {
+                pairCounts[pair] = 0;
+                continue;
+            }
+
             var mergedText = wordPiece && right.StartsWith("##", StringComparison.Ordinal) ? left + right[2..] : left + right;
             var merged = vocab.Add(mergedText);
             merges.Add((left, right));

@@ -40,6 +40,13 @@ public sealed record TrainerOptions
     /// <summary>Special tokens, given the first ids in this order.</summary>
     public IReadOnlyList<string>? SpecialTokens { get; init; }
 
+    /// <summary>
+    /// Byte-level BPE only: the share of the learned merges (after the base alphabet) that may cross word boundaries,
+    /// learned after every within-word merge (SuperBPE-style multi-word tokens such as " ಎಂದು ಹೇಳಿದರು"). The file then
+    /// has no Split pre-tokenizer, so runtimes apply merges over the whole line. 0 (the default) keeps tokens inside words.
+    /// </summary>
+    public double SuperwordShare { get; init; }
+
     /// <summary>Largest Unigram piece, in UTF-16 units.</summary>
     public int MaxPieceLength { get; init; } = 16;
 }

@@ -26,13 +26,21 @@ public static class TokenizerTrainer
         ArgumentNullException.ThrowIfNull(options);
         var skeleton = Skeleton(options);
         var pipeline = HfTokenizer.FromJson(skeleton.ToJsonString(), "trainer");
-        var words = CountWords(lines, pipeline);
+        var superwords = options.SuperwordShare > 0 && options.Kind == TokenizerKind.ByteLevelBpe;
+        var lineList = superwords ? lines.ToList() : null;
+        var words = CountWords(lineList ?? lines, pipeline);
         progress?.Report($"{words.Count:N0} distinct pre-tokens");
         var model = options.Kind switch
         {
             TokenizerKind.Unigram => UnigramTrainer.Train(words, options, progress),
-            _ => BpeTrainer.Train(words, options, progress),
+            _ => BpeTrainer.Train(words, options, progress, superwords ? LinePieces(lineList!, pipeline) : null),
         };
+        if (superwords)
+        {
+            // Merges may now span words: the whole line must reach the model as one piece.
+            skeleton["pre_tokenizer"] = KannadaPreTokenization.ByteLevel(false, false);
+        }
+
         skeleton["model"] = model;
         skeleton["added_tokens"] = AddedTokens(options, model);
         return skeleton.ToJsonString(s_json);
@@ -58,6 +66,26 @@ public static class TokenizerTrainer
         }
 
         return units;
+    }
+
+    private static Dictionary<string, (string[] Pieces, long Count)> LinePieces(List<string> lines, HfTokenizer pipeline)
+    {
+        var result = new Dictionary<string, (string[], long)>(StringComparer.Ordinal);
+        var pieces = new List<string>();
+        foreach (var line in lines)
+        {
+            if (result.TryGetValue(line, out var seen))
+            {
+                result[line] = (seen.Item1, seen.Item2 + 1);
+                continue;
+            }
+
+            pieces.Clear();
+            pipeline.PreTokenize(line, pieces);
+            result[line] = ([.. pieces], 1);
+        }
+
+        return result;
     }
 
     private static Dictionary<string, long> CountWords(IEnumerable<string> lines, HfTokenizer pipeline)
