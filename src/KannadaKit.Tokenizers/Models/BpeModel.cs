@@ -23,20 +23,15 @@ internal sealed class BpeModel : TokenModel
     private readonly Dictionary<long, (int Rank, int NewId)> _merges;
     private readonly int[]? _byteIds;
     private readonly int _unknownId;
-    private readonly PieceCache _cache = new(10_000);
 
     public BpeModel(Dictionary<string, int> vocab, IReadOnlyList<(string Left, string Right)> merges, BpeOptions options,
         Func<int, string, Exception> badMerge)
+        : base(cached: true)
     {
         Options = options;
         _vocab = vocab;
         _vocabBySpan = vocab.GetAlternateLookup<ReadOnlySpan<char>>();
-        var size = vocab.Count == 0 ? 0 : vocab.Values.Max() + 1;
-        _byId = new string[size];
-        foreach (var (token, id) in vocab)
-        {
-            _byId[id] = token;
-        }
+        _byId = ById(vocab);
 
         _merges = new Dictionary<long, (int, int)>(merges.Count);
         var prefixLength = options.ContinuingSubwordPrefix?.Length ?? 0;
@@ -89,27 +84,14 @@ internal sealed class BpeModel : TokenModel
 
     public override int? TokenToId(string token) => _vocab.TryGetValue(token, out var id) ? id : null;
 
-    public override void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output)
+    protected override void Encode(ReadOnlySpan<char> word, List<ModelToken> output)
     {
-        if (Options.IgnoreMerges && _vocabBySpan.TryGetValue(piece, out var whole))
+        if (Options.IgnoreMerges && _vocabBySpan.TryGetValue(word, out var whole))
         {
-            output.Add(new ModelToken(whole, 0, piece.Length));
+            output.Add(new ModelToken(whole, 0, word.Length));
             return;
         }
 
-        if (_cache.TryGet(piece, out var cached))
-        {
-            output.AddRange(cached);
-            return;
-        }
-
-        var start = output.Count;
-        Encode(piece, output);
-        _cache.Add(piece, [.. output.GetRange(start, output.Count - start)]);
-    }
-
-    private void Encode(ReadOnlySpan<char> word, List<ModelToken> output)
-    {
         var affix = (Options.ContinuingSubwordPrefix?.Length ?? 0) + (Options.EndOfWordSuffix?.Length ?? 0);
         var symbols = Symbols.Rent((word.Length * 4) + (affix * 4 * word.Length) + 16);
         try

@@ -12,9 +12,45 @@ internal readonly record struct ModelToken(int Id, int Start, int End, string? V
 /// <summary>The "model" of a tokenizer.json: turns one pre-token into vocabulary ids.</summary>
 internal abstract class TokenModel
 {
+    private readonly PieceCache? _cache;
+
+    protected TokenModel(bool cached) => _cache = cached ? new PieceCache(10_000) : null;
+
     public abstract int VocabSize { get; }
 
-    public abstract void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output);
+    /// <summary>Encodes one pre-token, through the bounded cache of word encodings when the model keeps one.</summary>
+    public void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output)
+    {
+        if (_cache is null)
+        {
+            Encode(piece, output);
+            return;
+        }
+
+        if (_cache.TryGet(piece, out var cached))
+        {
+            output.AddRange(cached);
+            return;
+        }
+
+        var start = output.Count;
+        Encode(piece, output);
+        _cache.Add(piece, [.. output.GetRange(start, output.Count - start)]);
+    }
+
+    protected abstract void Encode(ReadOnlySpan<char> piece, List<ModelToken> output);
+
+    /// <summary>Token strings indexed by id.</summary>
+    protected static string[] ById(Dictionary<string, int> vocab)
+    {
+        var byId = new string[vocab.Count == 0 ? 0 : vocab.Values.Max() + 1];
+        foreach (var (token, id) in vocab)
+        {
+            byId[id] = token;
+        }
+
+        return byId;
+    }
 
     public abstract string? IdToToken(int id);
 

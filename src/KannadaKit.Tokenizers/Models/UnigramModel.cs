@@ -18,9 +18,9 @@ internal sealed class UnigramModel : TokenModel
     private readonly int _maxPieceLength;
     private readonly double _unknownScore;
     private readonly int[]? _byteIds;
-    private readonly PieceCache _cache = new(10_000);
 
     public UnigramModel(IReadOnlyList<(string Piece, double Score)> vocab, int? unknownId, bool byteFallback)
+        : base(cached: true)
     {
         _pieces = new string[vocab.Count];
         _scores = new double[vocab.Count];
@@ -60,20 +60,7 @@ internal sealed class UnigramModel : TokenModel
 
     public override int? TokenToId(string token) => _ids.TryGetValue(token, out var id) ? id : null;
 
-    public override void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output)
-    {
-        if (_cache.TryGet(piece, out var cached))
-        {
-            output.AddRange(cached);
-            return;
-        }
-
-        var start = output.Count;
-        Encode(piece, output);
-        _cache.Add(piece, [.. output.GetRange(start, output.Count - start)]);
-    }
-
-    private void Encode(ReadOnlySpan<char> text, List<ModelToken> output)
+    protected override void Encode(ReadOnlySpan<char> text, List<ModelToken> output)
     {
         var n = text.Length;
         if (n == 0)

@@ -10,17 +10,13 @@ internal sealed class WordPieceModel : TokenModel
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
     private readonly string[] _byId;
     private readonly int _unknownId;
-    private readonly PieceCache _cache = new(10_000);
 
     public WordPieceModel(Dictionary<string, int> vocab, string unknownToken, string prefix, int maxInputCharsPerWord)
+        : base(cached: true)
     {
         _vocab = vocab;
         _bySpan = vocab.GetAlternateLookup<ReadOnlySpan<char>>();
-        _byId = new string[vocab.Count == 0 ? 0 : vocab.Values.Max() + 1];
-        foreach (var (t, id) in vocab)
-        {
-            _byId[id] = t;
-        }
+        _byId = ById(vocab);
 
         UnknownToken = unknownToken;
         Prefix = prefix;
@@ -42,20 +38,7 @@ internal sealed class WordPieceModel : TokenModel
 
     public override int? TokenToId(string token) => _vocab.TryGetValue(token, out var id) ? id : null;
 
-    public override void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output)
-    {
-        if (_cache.TryGet(piece, out var cached))
-        {
-            output.AddRange(cached);
-            return;
-        }
-
-        var start = output.Count;
-        Encode(piece, output);
-        _cache.Add(piece, [.. output.GetRange(start, output.Count - start)]);
-    }
-
-    private void Encode(ReadOnlySpan<char> word, List<ModelToken> output)
+    protected override void Encode(ReadOnlySpan<char> word, List<ModelToken> output)
     {
         if (CountCodePoints(word) > MaxInputCharsPerWord)
         {
@@ -138,14 +121,11 @@ internal sealed class WordLevelModel : TokenModel
     private readonly int _unknownId;
 
     public WordLevelModel(Dictionary<string, int> vocab, string unknownToken)
+        : base(cached: false)
     {
         _vocab = vocab;
         _bySpan = vocab.GetAlternateLookup<ReadOnlySpan<char>>();
-        _byId = new string[vocab.Count == 0 ? 0 : vocab.Values.Max() + 1];
-        foreach (var (t, id) in vocab)
-        {
-            _byId[id] = t;
-        }
+        _byId = ById(vocab);
 
         UnknownToken = unknownToken;
         _unknownId = vocab.TryGetValue(unknownToken, out var u) ? u : -1;
@@ -161,7 +141,7 @@ internal sealed class WordLevelModel : TokenModel
 
     public override int? TokenToId(string token) => _vocab.TryGetValue(token, out var id) ? id : null;
 
-    public override void Tokenize(ReadOnlySpan<char> piece, List<ModelToken> output)
+    protected override void Encode(ReadOnlySpan<char> piece, List<ModelToken> output)
     {
         if (_bySpan.TryGetValue(piece, out var id))
         {

@@ -43,6 +43,14 @@ public static class TokenizerTrainer
 
         skeleton["model"] = model;
         skeleton["added_tokens"] = AddedTokens(options, model);
+        if (options.Kind == TokenizerKind.WordPiece)
+        {
+            // [CLS]/[SEP] take whatever ids the special-token list gave them; without both there is no BERT framing.
+            var map = model["vocab"]!.AsObject();
+            skeleton["post_processor"] = map["[CLS]"] is { } cls && map["[SEP]"] is { } sep
+                ? new JsonObject { ["type"] = "BertProcessing", ["sep"] = new JsonArray("[SEP]", sep.GetValue<int>()), ["cls"] = new JsonArray("[CLS]", cls.GetValue<int>()) }
+                : null;
+        }
         return skeleton.ToJsonString(s_json);
     }
 
@@ -174,12 +182,7 @@ public static class TokenizerTrainer
                 break;
             case TokenizerKind.WordPiece:
                 root["pre_tokenizer"] = new JsonObject { ["type"] = "BertPreTokenizer" };
-                root["post_processor"] = new JsonObject
-                {
-                    ["type"] = "BertProcessing",
-                    ["sep"] = new JsonArray("[SEP]", 3),
-                    ["cls"] = new JsonArray("[CLS]", 2),
-                };
+                root["post_processor"] = null;
                 root["decoder"] = new JsonObject { ["type"] = "WordPiece", ["prefix"] = "##", ["cleanup"] = true };
                 break;
         }
