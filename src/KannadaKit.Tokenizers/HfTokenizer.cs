@@ -69,21 +69,7 @@ public sealed class HfTokenizer : Tokenizer
     }
 
     /// <summary>Loads a tokenizer.json file. Malformed files throw <see cref="TokenizerFormatException"/> naming the JSON path.</summary>
-    public static HfTokenizer FromFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TokenizerFormatException(path, "file", e.Message);
-        }
-
-        return HfTokenizerReader.Read(bytes, path);
-    }
+    public static HfTokenizer FromFile(string path) => HfTokenizerReader.Read(TokenizerFile.ReadAllBytes(path), path);
 
     /// <summary>Loads a tokenizer from JSON text; <paramref name="sourceName"/> names it in errors.</summary>
     public static HfTokenizer FromJson(string json, string sourceName = "tokenizer.json")

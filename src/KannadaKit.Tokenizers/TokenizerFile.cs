@@ -26,4 +26,18 @@ public static class TokenizerFile
 
         return first == '{' ? HfTokenizer.FromFile(path) : SentencePieceTokenizer.FromFile(path);
     }
+
+    /// <summary>Reads a tokenizer file whole; a read failure becomes a format error naming the file.</summary>
+    internal static byte[] ReadAllBytes(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TokenizerFormatException(path, "file", e.Message);
+        }
+    }
 }

@@ -18,6 +18,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
     private readonly float _minScore;
     private readonly float _maxScore;
     private readonly int[] _byteIds = new int[256];
+    private readonly Dictionary<int, byte> _byteOfId = [];
     private readonly List<string> _userDefined = [];
 
     private SentencePieceTokenizer(SentencePieceModelFile model, bool addBos, bool addEos, string source)
@@ -64,6 +65,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
                     System.Globalization.NumberStyles.AllowHexSpecifier, null, out var b))
             {
                 _byteIds[b] = i;
+                _byteOfId[i] = b;
             }
         }
 
@@ -93,17 +95,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
     /// </summary>
     public static SentencePieceTokenizer FromFile(string path, bool addBeginningOfSentence = false, bool addEndOfSentence = false)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TokenizerFormatException(path, "file", e.Message);
-        }
-
+        var bytes = TokenizerFile.ReadAllBytes(path);
         return new SentencePieceTokenizer(SentencePieceModelFile.Parse(bytes, path), addBeginningOfSentence, addEndOfSentence, path);
     }
 
@@ -159,9 +151,9 @@ public sealed class SentencePieceTokenizer : Tokenizer
             }
 
             var p = _model.Pieces[id];
-            if (p.Type == PieceType.Byte && _byteIds.AsSpan().Contains(id))
+            if (p.Type == PieceType.Byte && _byteOfId.TryGetValue(id, out var byteValue))
             {
-                bytes.Add((byte)Array.IndexOf(_byteIds, id));
+                bytes.Add(byteValue);
                 continue;
             }
 

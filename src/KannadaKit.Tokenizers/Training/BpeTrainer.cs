@@ -33,15 +33,6 @@ internal static class BpeTrainer
         }
 
         // Base alphabet: all 256 byte stand-ins, or the characters that cover the corpus.
-        var charCounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (word, count) in words)
-        {
-            foreach (var u in TokenizerTrainer.Units(word, aksharas: false))
-            {
-                charCounts[u] = charCounts.GetValueOrDefault(u) + count;
-            }
-        }
-
         if (byteLevel)
         {
             for (var b = 0; b < 256; b++)
@@ -51,22 +42,13 @@ internal static class BpeTrainer
         }
         else
         {
-            var total = charCounts.Values.Sum();
-            long covered = 0;
-            foreach (var (c, n) in charCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (c, _) in TokenizerTrainer.Alphabet(words, options))
             {
-                if (covered >= total * options.CharacterCoverage && n < options.MinFrequency * 50)
-                {
-                    break;
-                }
-
                 vocab.Add(c);
                 if (wordPiece)
                 {
                     vocab.Add("##" + c);
                 }
-
-                covered += n;
             }
         }
 

@@ -62,6 +62,38 @@ public static class TokenizerTrainer
         _ => ["<|endoftext|>"],
     };
 
+    /// <summary>
+    /// The base alphabet: characters by descending frequency until they cover <see cref="TrainerOptions.CharacterCoverage"/>
+    /// of all occurrences (frequent characters past that point still count), with each character's frequency.
+    /// </summary>
+    internal static List<(string Char, long Count)> Alphabet(Dictionary<string, long> words, TrainerOptions options)
+    {
+        var charCounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (word, count) in words)
+        {
+            foreach (var c in Units(word, aksharas: false))
+            {
+                charCounts[c] = charCounts.GetValueOrDefault(c) + count;
+            }
+        }
+
+        var alphabet = new List<(string, long)>();
+        var total = charCounts.Values.Sum();
+        long covered = 0;
+        foreach (var (c, n) in charCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (covered >= total * options.CharacterCoverage && n < options.MinFrequency * 50)
+            {
+                break;
+            }
+
+            alphabet.Add((c, n));
+            covered += n;
+        }
+
+        return alphabet;
+    }
+
     /// <summary>Splits a pre-token into initial symbols: aksharas (when kept) or code points.</summary>
     internal static List<string> Units(string word, bool aksharas)
     {

@@ -18,28 +18,8 @@ internal static class UnigramTrainer
         var target = options.VocabSize - specials.Count;
 
         // Base alphabet by coverage; the characters in it can never be pruned.
-        var charCounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (word, count) in words)
-        {
-            foreach (var c in TokenizerTrainer.Units(word, aksharas: false))
-            {
-                charCounts[c] = charCounts.GetValueOrDefault(c) + count;
-            }
-        }
-
-        var alphabet = new HashSet<string>(StringComparer.Ordinal);
-        var total = charCounts.Values.Sum();
-        long covered = 0;
-        foreach (var (c, n) in charCounts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            if (covered >= total * options.CharacterCoverage && n < options.MinFrequency * 50)
-            {
-                break;
-            }
-
-            alphabet.Add(c);
-            covered += n;
-        }
+        var baseChars = TokenizerTrainer.Alphabet(words, options);
+        var alphabet = baseChars.Select(c => c.Char).ToHashSet(StringComparer.Ordinal);
 
         // Seed: substrings between unit boundaries, weighted by frequency × length.
         var seed = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -66,9 +46,9 @@ internal static class UnigramTrainer
         var pieces = seed.Where(kv => kv.Value >= options.MinFrequency && kv.Key.Length > 1)
             .OrderByDescending(kv => kv.Value * kv.Key.Length).ThenBy(kv => kv.Key, StringComparer.Ordinal)
             .Take(seedSize).ToDictionary(kv => kv.Key, kv => (double)kv.Value, StringComparer.Ordinal);
-        foreach (var c in alphabet)
+        foreach (var (c, n) in baseChars)
         {
-            pieces[c] = charCounts[c];
+            pieces[c] = n;
         }
 
         progress?.Report($"unigram seed: {pieces.Count:N0} pieces");
