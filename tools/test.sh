@@ -29,6 +29,15 @@ if command -v npm >/dev/null && [[ ! -d tools/tokenizer-fixtures/node_modules/to
     || echo "tools/test.sh: could not install npm tokenizers; HF parity tests of trained tokenizers will be skipped" >&2
 fi
 
+# ONNX Runtime's native library (npm onnxruntime-node@1.30.0, checksummed and cached; or KANNADAKIT_ONNXRUNTIME).
+# Without it the ONNX and generation tests skip and say why.
+if ort="$(./tools/setup-onnxruntime.sh)"; then
+  export KANNADAKIT_ONNXRUNTIME="$ort"
+  echo "tools/test.sh: ONNX Runtime: $ort" >&2
+else
+  echo "tools/test.sh: ONNX Runtime unavailable: the ONNX and generation tests will be skipped" >&2
+fi
+
 [[ -d ../shared ]] || echo "tools/test.sh: ../shared not found: tests that need the shared corpora will be skipped" >&2
 
 dotnet build KannadaKit.sln -c Release --nologo -v quiet -clp:ErrorsOnly

@@ -17,10 +17,11 @@ public static class NativeLibraryLocator
     /// <exception cref="OnnxRuntimeException">With <see cref="OrtErrorCode.NoSuchFile"/> and every place looked in.</exception>
     public static (nint Handle, string Path) Load(string? explicitPath) =>
         Load(explicitPath, Environment.GetEnvironmentVariable(OnnxRuntimeOptions.LibraryVariable),
-            AppContext.BaseDirectory, DefaultCacheDirectory());
+            AppContext.BaseDirectory, DefaultCacheDirectory(), TrySystemLoad);
 
     /// <summary>The search itself, with its inputs explicit (tests pass their own).</summary>
-    internal static (nint Handle, string Path) Load(string? explicitPath, string? environmentPath, string appDirectory, string? cacheDirectory)
+    internal static (nint Handle, string Path) Load(string? explicitPath, string? environmentPath, string appDirectory, string? cacheDirectory,
+        Func<string, nint> systemLoad)
     {
         var looked = new List<string>();
         if (!string.IsNullOrEmpty(explicitPath))
@@ -52,7 +53,7 @@ public static class NativeLibraryLocator
         foreach (var name in names)
         {
             looked.Add($"{name} on the system library path");
-            if (NativeLibrary.TryLoad(name, out var handle))
+            if (systemLoad(name) is var handle and not 0)
             {
                 return (handle, name);
             }
@@ -61,6 +62,8 @@ public static class NativeLibraryLocator
             "ONNX Runtime native library not found; looked in: " + string.Join("; ", looked)
             + $". Run tools/setup-onnxruntime.sh, or set {OnnxRuntimeOptions.LibraryVariable} to your libonnxruntime");
     }
+
+    private static nint TrySystemLoad(string name) => NativeLibrary.TryLoad(name, out var handle) ? handle : 0;
 
     private static (nint, string) LoadExact(string path, string source)
     {
