@@ -1,0 +1,330 @@
+using System.Globalization;
+
+namespace KannadaKit.Generation.Chat;
+
+/// <summary>A Jinja expression: evaluates against a scope of variables.</summary>
+internal abstract record Expr
+{
+    public abstract object? Eval(Dictionary<string, object?> scope);
+}
+
+/// <summary>Precedence-climbing parser over the words of one tag (string literals arrive prefixed with a quote).</summary>
+internal sealed class ExprParser
+{
+    private readonly List<string> _words;
+    private int _at;
+
+    public ExprParser(List<string> words) => _words = words;
+
+    public Expr ParseAll()
+    {
+        var e = Conditional();
+        if (_at < _words.Count)
+        {
+            throw new TemplateException($"unexpected '{_words[_at].TrimStart('"')}' in expression");
+        }
+        return e;
+    }
+
+    private string? Peek(int ahead = 0) => _at + ahead < _words.Count ? _words[_at + ahead] : null;
+
+    private bool Accept(string word)
+    {
+        if (Peek() == word)
+        {
+            _at++;
+            return true;
+        }
+        return false;
+    }
+
+    private void Expect(string word)
+    {
+        if (!Accept(word))
+        {
+            throw new TemplateException($"expected '{word}' in expression, found '{Peek()?.TrimStart('"') ?? "end"}'");
+        }
+    }
+
+    private Expr Conditional()
+    {
+        var value = Or();
+        if (Accept("if"))
+        {
+            var condition = Or();
+            var otherwise = Accept("else") ? Conditional() : new Literal(null);
+            return new Fn(s => Values.Truthy(condition.Eval(s)) ? value.Eval(s) : otherwise.Eval(s));
+        }
+        return value;
+    }
+
+    private Expr Or()
+    {
+        var left = And();
+        while (Accept("or"))
+        {
+            var l = left;
+            var r = And();
+            left = new Fn(s => Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
+        }
+        return left;
+    }
+
+    private Expr And()
+    {
+        var left = Not();
+        while (Accept("and"))
+        {
+            var l = left;
+            var r = Not();
+            left = new Fn(s => !Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
+        }
+        return left;
+    }
+
+    private Expr Not()
+    {
+        if (Accept("not"))
+        {
+            var inner = Not();
+            return new Fn(s => !Values.Truthy(inner.Eval(s)));
+        }
+        return Comparison();
+    }
+
+    private Expr Comparison()
+    {
+        var left = Additive();
+        while (true)
+        {
+            var op = Peek();
+            if (op is "==" or "!=" or "<" or ">" or "<=" or ">=")
+            {
+                _at++;
+                var l = left;
+                var r = Additive();
+                left = new Fn(s => Values.Compare(op, l.Eval(s), r.Eval(s)));
+            }
+            else if (op == "in" || (op == "not" && Peek(1) == "in"))
+            {
+                _at += op == "in" ? 1 : 2;
+                var negate = op == "not";
+                var l = left;
+                var r = Additive();
+                left = new Fn(s => Values.Contains(r.Eval(s), l.Eval(s)) != negate);
+            }
+            else if (op == "is")
+            {
+                _at++;
+                var negate = Accept("not");
+                var test = _words[_at++];
+                var l = left;
+                Expr? argument = null;
+                if (Peek() is { } next && next != ")" && test is "equalto" or "sameas")
+                {
+                    argument = Primary();
+                }
+                left = new Fn(s => Values.Test(test, l, s, argument?.Eval(s)) != negate);
+            }
+            else
+            {
+                return left;
+            }
+        }
+    }
+
+    private Expr Additive()
+    {
+        var left = Multiplicative();
+        while (Peek() is "+" or "-" or "~")
+        {
+            var op = _words[_at++];
+            var l = left;
+            var r = Multiplicative();
+            left = new Fn(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
+        }
+        return left;
+    }
+
+    private Expr Multiplicative()
+    {
+        var left = Unary();
+        while (Peek() is "*" or "/" or "%" or "//")
+        {
+            var op = _words[_at++];
+            var l = left;
+            var r = Unary();
+            left = new Fn(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
+        }
+        return left;
+    }
+
+    private Expr Unary()
+    {
+        if (Accept("-"))
+        {
+            var inner = Unary();
+            return new Fn(s => Values.Arithmetic("-", 0L, inner.Eval(s)));
+        }
+        return Filtered();
+    }
+
+    private Expr Filtered()
+    {
+        var value = Postfix(Primary());
+        while (Accept("|"))
+        {
+            var name = _words[_at++];
+            var args = Accept("(") ? Arguments() : [];
+            var v = value;
+            value = new Fn(s => Values.Filter(name, v.Eval(s), [.. args.Select(a => a.Eval(s))]));
+        }
+        return value;
+    }
+
+    private List<Expr> Arguments()
+    {
+        var args = new List<Expr>();
+        while (!Accept(")"))
+        {
+            if (Peek(1) == "=" && Peek() is { } key && !key.StartsWith('"'))
+            {
+                _at += 2; // keyword arguments are taken positionally (e.g. indent=4 in tojson is ignored by order)
+            }
+            args.Add(Conditional());
+            Accept(",");
+        }
+        return args;
+    }
+
+    private Expr Postfix(Expr value)
+    {
+        while (true)
+        {
+            if (Accept("."))
+            {
+                var name = _words[_at++];
+                var target = value;
+                if (Accept("("))
+                {
+                    var args = Arguments();
+                    value = new Fn(s => Values.Method(target.Eval(s), name, [.. args.Select(a => a.Eval(s))]));
+                }
+                else
+                {
+                    value = new Fn(s => Values.Attribute(target.Eval(s), name));
+                }
+            }
+            else if (Accept("["))
+            {
+                var target = value;
+                Expr? start = Peek() == ":" ? null : Conditional();
+                if (Accept(":"))
+                {
+                    Expr? stop = Peek() is "]" or ":" ? null : Conditional();
+                    Expr? step = Accept(":") && Peek() != "]" ? Conditional() : null;
+                    Expect("]");
+                    value = new Fn(s => Values.Slice(target.Eval(s), start?.Eval(s), stop?.Eval(s), step?.Eval(s)));
+                }
+                else
+                {
+                    Expect("]");
+                    var index = start!;
+                    value = new Fn(s => Values.Index(target.Eval(s), index.Eval(s)));
+                }
+            }
+            else if (Accept("("))
+            {
+                var target = value;
+                var args = Arguments();
+                value = new Fn(s => Values.Call(target, s, [.. args.Select(a => a.Eval(s))]));
+            }
+            else
+            {
+                return value;
+            }
+        }
+    }
+
+    private Expr Primary()
+    {
+        var word = Peek() ?? throw new TemplateException("expression ends too early");
+        _at++;
+        if (word.StartsWith('"'))
+        {
+            var text = word[1..];
+            // Adjacent string literals concatenate.
+            while (Peek() is { } next && next.StartsWith('"'))
+            {
+                text += next[1..];
+                _at++;
+            }
+            return new Literal(text);
+        }
+        if (char.IsDigit(word[0]))
+        {
+            return new Literal(word.Contains('.', StringComparison.Ordinal)
+                ? double.Parse(word, CultureInfo.InvariantCulture)
+                : long.Parse(word, CultureInfo.InvariantCulture));
+        }
+        switch (word)
+        {
+            case "(":
+                var inner = Conditional();
+                if (Accept(","))
+                {
+                    var items = new List<Expr> { inner };
+                    while (!Accept(")"))
+                    {
+                        items.Add(Conditional());
+                        Accept(",");
+                    }
+                    return new Fn(s => items.Select(i => i.Eval(s)).ToList());
+                }
+                Expect(")");
+                return inner;
+            case "[":
+                var list = new List<Expr>();
+                while (!Accept("]"))
+                {
+                    list.Add(Conditional());
+                    Accept(",");
+                }
+                return new Fn(s => list.Select(i => i.Eval(s)).ToList());
+            case "{":
+                var pairs = new List<(Expr, Expr)>();
+                while (!Accept("}"))
+                {
+                    var k = Conditional();
+                    Expect(":");
+                    pairs.Add((k, Conditional()));
+                    Accept(",");
+                }
+                return new Fn(s => pairs.ToDictionary(p => Values.ToText(p.Item1.Eval(s)), p => p.Item2.Eval(s)));
+            case "true" or "True":
+                return new Literal(true);
+            case "false" or "False":
+                return new Literal(false);
+            case "none" or "None":
+                return new Literal(null);
+            default:
+                return new Name(word);
+        }
+    }
+
+    internal sealed record Literal(object? Value) : Expr
+    {
+        public override object? Eval(Dictionary<string, object?> scope) => Value;
+    }
+
+    internal sealed record Name(string Identifier) : Expr
+    {
+        public override object? Eval(Dictionary<string, object?> scope) =>
+            scope.TryGetValue(Identifier, out var v) ? v : Undefined.Value;
+    }
+
+    private sealed record Fn(Func<Dictionary<string, object?>, object?> Body) : Expr
+    {
+        public override object? Eval(Dictionary<string, object?> scope) => Body(scope);
+    }
+}

@@ -1,0 +1,347 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace KannadaKit.Generation.Chat;
+
+/// <summary>An undefined name: renders as nothing, is falsy, fails <c>is defined</c>.</summary>
+internal sealed class Undefined
+{
+    public static readonly Undefined Value = new();
+
+    private Undefined()
+    {
+    }
+}
+
+/// <summary>Jinja's value semantics over .NET objects: string, long, double, bool, null, lists and string-keyed dictionaries.</summary>
+internal static class Values
+{
+    public static bool Truthy(object? v) => v switch
+    {
+        null or Undefined => false,
+        bool b => b,
+        string s => s.Length > 0,
+        long l => l != 0,
+        double d => d != 0,
+        ICollection c => c.Count > 0,
+        _ => true,
+    };
+
+    public static string ToText(object? v) => v switch
+    {
+        null => "None",
+        Undefined => "",
+        string s => s,
+        bool b => b ? "True" : "False",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        double d => JinjaTemplate.Invariant(d),
+        IDictionary or IList => ToJson(v, python: true),
+        _ => v.ToString() ?? "",
+    };
+
+    public static IEnumerable<object?> Iterate(object? v) => v switch
+    {
+        null or Undefined => [],
+        string s => s.Select(c => (object?)c.ToString()),
+        IDictionary<string, object?> d => d.Keys,
+        IEnumerable e => e.Cast<object?>(),
+        _ => throw new TemplateException($"cannot iterate over {TypeName(v)}"),
+    };
+
+    public static object? Compare(string op, object? a, object? b)
+    {
+        if (op is "==" or "!=")
+        {
+            var equal = Equal(a, b);
+            return op == "==" ? equal : !equal;
+        }
+        int c;
+        if (IsNumber(a) && IsNumber(b))
+        {
+            c = ToDouble(a).CompareTo(ToDouble(b));
+        }
+        else if (a is string sa && b is string sb)
+        {
+            c = string.CompareOrdinal(sa, sb);
+        }
+        else
+        {
+            throw new TemplateException($"cannot compare {TypeName(a)} with {TypeName(b)}");
+        }
+        return op switch { "<" => c < 0, ">" => c > 0, "<=" => c <= 0, _ => c >= 0 };
+    }
+
+    private static bool Equal(object? a, object? b)
+    {
+        if (a is Undefined)
+        {
+            a = null;
+        }
+        if (b is Undefined)
+        {
+            b = null;
+        }
+        if (IsNumber(a) && IsNumber(b))
+        {
+            return ToDouble(a) == ToDouble(b);
+        }
+        return Equals(a, b);
+    }
+
+    public static bool Contains(object? container, object? item) => container switch
+    {
+        string s => item is string i && s.Contains(i, StringComparison.Ordinal),
+        IDictionary<string, object?> d => item is string k && d.ContainsKey(k),
+        IEnumerable e => e.Cast<object?>().Any(x => Equal(x, item)),
+        _ => false,
+    };
+
+    public static bool Test(string test, Expr operand, Dictionary<string, object?> scope, object? argument)
+    {
+        var v = operand.Eval(scope);
+        return test switch
+        {
+            "defined" => v is not Undefined,
+            "undefined" => v is Undefined,
+            "none" => v is null,
+            "string" => v is string,
+            "number" => IsNumber(v),
+            "integer" => v is long,
+            "boolean" => v is bool,
+            "mapping" => v is IDictionary,
+            "iterable" or "sequence" => v is IEnumerable,
+            "true" => v is true,
+            "false" => v is false,
+            "even" => v is long e && e % 2 == 0,
+            "odd" => v is long o && o % 2 != 0,
+            "equalto" or "sameas" => Equal(v, argument),
+            _ => throw new TemplateException($"unknown test 'is {test}'"),
+        };
+    }
+
+    public static object? Arithmetic(string op, object? a, object? b)
+    {
+        if (op == "~")
+        {
+            return ToText(a) + ToText(b);
+        }
+        if (op == "+" && (a is string || b is string))
+        {
+            if (a is string sa && b is string sb)
+            {
+                return sa + sb;
+            }
+            throw new TemplateException($"cannot add {TypeName(a)} and {TypeName(b)}");
+        }
+        if (op == "+" && a is IList la && b is IList lb)
+        {
+            return la.Cast<object?>().Concat(lb.Cast<object?>()).ToList();
+        }
+        if (op == "*" && a is string repeated && b is long times)
+        {
+            return string.Concat(Enumerable.Repeat(repeated, (int)Math.Max(0, times)));
+        }
+        if (!IsNumber(a) || !IsNumber(b))
+        {
+            throw new TemplateException($"cannot apply '{op}' to {TypeName(a)} and {TypeName(b)}");
+        }
+        if (a is long x && b is long y && op != "/")
+        {
+            return op switch
+            {
+                "+" => x + y,
+                "-" => x - y,
+                "*" => x * y,
+                "%" => ((x % y) + y) % y,
+                _ => (long)Math.Floor((double)x / y),
+            };
+        }
+        var p = ToDouble(a);
+        var q = ToDouble(b);
+        return op switch { "+" => p + q, "-" => p - q, "*" => p * q, "%" => p % q, "//" => Math.Floor(p / q), _ => p / q };
+    }
+
+    public static object? Attribute(object? target, string name) => target switch
+    {
+        IDictionary<string, object?> d => d.TryGetValue(name, out var v) ? v : Undefined.Value,
+        _ => Undefined.Value,
+    };
+
+    public static object? Index(object? target, object? index) => (target, index) switch
+    {
+        (IDictionary<string, object?> d, string k) => d.TryGetValue(k, out var v) ? v : Undefined.Value,
+        (IList l, long i) => (i < 0 ? l.Count + i : i) is var j && j >= 0 && j < l.Count ? l[(int)j] : Undefined.Value,
+        (string s, long i) => (i < 0 ? s.Length + i : i) is var j && j >= 0 && j < s.Length ? s[(int)j].ToString() : Undefined.Value,
+        _ => Undefined.Value,
+    };
+
+    public static object? Slice(object? target, object? start, object? stop, object? step)
+    {
+        var items = target is string s ? s.Select(c => (object?)c.ToString()).ToList() : Iterate(target).ToList();
+        var n = items.Count;
+        var st = step is long k ? k : 1;
+        if (st == 0)
+        {
+            throw new TemplateException("slice step cannot be zero");
+        }
+        long Clamp(object? v, long fallback)
+        {
+            if (v is not long i)
+            {
+                return fallback;
+            }
+            if (i < 0)
+            {
+                i += n;
+            }
+            return st > 0 ? Math.Clamp(i, 0, n) : Math.Clamp(i, -1, n - 1);
+        }
+        var from = Clamp(start, st > 0 ? 0 : n - 1);
+        var to = Clamp(stop, st > 0 ? n : -1);
+        var result = new List<object?>();
+        for (var i = from; st > 0 ? i < to : i > to; i += st)
+        {
+            result.Add(items[(int)i]);
+        }
+        return target is string ? string.Concat(result.Cast<string>()) : result;
+    }
+
+    public static object? Call(Expr target, Dictionary<string, object?> scope, List<object?> args)
+    {
+        var name = target is ExprParser.Name n ? n.Identifier : "";
+        switch (name)
+        {
+            case "raise_exception":
+                throw new TemplateException(args.Count > 0 ? ToText(args[0]) : "the chat template raised an exception");
+            case "namespace":
+                return new Dictionary<string, object?>(StringComparer.Ordinal);
+            case "range":
+                var (a, b) = args.Count == 1 ? (0L, (long)args[0]!) : ((long)args[0]!, (long)args[1]!);
+                return Enumerable.Range((int)a, (int)Math.Max(0, b - a)).Select(i => (object?)(long)i).ToList();
+            case "strftime_now":
+                return DateTime.UtcNow.ToString(args.Count > 0 ? ToText(args[0]).Replace("%d", "dd", StringComparison.Ordinal)
+                    .Replace("%b", "MMM", StringComparison.Ordinal).Replace("%Y", "yyyy", StringComparison.Ordinal) : "dd MMM yyyy", CultureInfo.InvariantCulture);
+            default:
+                throw new TemplateException($"unknown function '{name}'");
+        }
+    }
+
+    public static object? Method(object? target, string name, List<object?> args)
+    {
+        if (target is string s)
+        {
+            var chars = args.Count > 0 && args[0] is string c ? c.ToCharArray() : null;
+            return name switch
+            {
+                "strip" => chars is null ? s.Trim() : s.Trim(chars),
+                "lstrip" => chars is null ? s.TrimStart() : s.TrimStart(chars),
+                "rstrip" => chars is null ? s.TrimEnd() : s.TrimEnd(chars),
+                "upper" => s.ToUpperInvariant(),
+                "lower" => s.ToLowerInvariant(),
+                "title" => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.ToLowerInvariant()),
+                "startswith" => s.StartsWith(ToText(args[0]), StringComparison.Ordinal),
+                "endswith" => s.EndsWith(ToText(args[0]), StringComparison.Ordinal),
+                "replace" => s.Replace(ToText(args[0]), ToText(args[1]), StringComparison.Ordinal),
+                "split" => (args.Count > 0 ? s.Split(ToText(args[0])) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
+                _ => throw new TemplateException($"unknown string method '{name}'"),
+            };
+        }
+        if (target is IDictionary<string, object?> d)
+        {
+            return name switch
+            {
+                "get" => d.TryGetValue(ToText(args[0]), out var v) ? v : args.Count > 1 ? args[1] : null,
+                "items" => d.Select(kv => (object?)new List<object?> { kv.Key, kv.Value }).ToList(),
+                "keys" => d.Keys.Select(k => (object?)k).ToList(),
+                "values" => d.Values.ToList(),
+                _ => throw new TemplateException($"unknown mapping method '{name}'"),
+            };
+        }
+        throw new TemplateException($"{TypeName(target)} has no method '{name}'");
+    }
+
+    public static object? Filter(string name, object? v, List<object?> args) => name switch
+    {
+        "trim" => ToText(v).Trim(),
+        "length" or "count" => (long)(v is string s ? s.Length : Iterate(v).Count()),
+        "upper" => ToText(v).ToUpperInvariant(),
+        "lower" => ToText(v).ToLowerInvariant(),
+        "string" => ToText(v),
+        "int" => v is string t && long.TryParse(t, out var parsed) ? parsed : IsNumber(v) ? (long)ToDouble(v) : 0L,
+        "tojson" => ToJson(v, python: false),
+        "default" or "d" => v is Undefined || (args.Count > 1 && args[1] is true && !Truthy(v)) ? (args.Count > 0 ? args[0] : "") : v,
+        "first" => Iterate(v).FirstOrDefault(),
+        "last" => Iterate(v).LastOrDefault(),
+        "join" => string.Join(args.Count > 0 ? ToText(args[0]) : "", Iterate(v).Select(ToText)),
+        "list" => Iterate(v).ToList(),
+        "reverse" => v is string r ? new string(r.Reverse().ToArray()) : Iterate(v).Reverse().ToList(),
+        "capitalize" => ToText(v) is { Length: > 0 } c ? char.ToUpperInvariant(c[0]) + c[1..].ToLowerInvariant() : "",
+        "items" => Method(v, "items", []),
+        _ => throw new TemplateException($"unknown filter '{name}'"),
+    };
+
+    private static string ToJson(object? v, bool python)
+    {
+        var sb = new StringBuilder();
+        void Write(object? x)
+        {
+            switch (x)
+            {
+                case null or Undefined:
+                    sb.Append(python ? "None" : "null");
+                    break;
+                case string s:
+                    sb.Append(python ? "'" + s.Replace("'", "\\'", StringComparison.Ordinal) + "'" : JsonSerializer.Serialize(s));
+                    break;
+                case bool b:
+                    sb.Append(python ? (b ? "True" : "False") : (b ? "true" : "false"));
+                    break;
+                case IDictionary<string, object?> d:
+                    sb.Append('{');
+                    var first = true;
+                    foreach (var (k, val) in d)
+                    {
+                        sb.Append(first ? "" : ", ");
+                        first = false;
+                        Write(k);
+                        sb.Append(": ");
+                        Write(val);
+                    }
+                    sb.Append('}');
+                    break;
+                case IList l:
+                    sb.Append('[');
+                    for (var i = 0; i < l.Count; i++)
+                    {
+                        sb.Append(i == 0 ? "" : ", ");
+                        Write(l[i]);
+                    }
+                    sb.Append(']');
+                    break;
+                default:
+                    sb.Append(ToText(x));
+                    break;
+            }
+        }
+        Write(v);
+        return sb.ToString();
+    }
+
+    private static bool IsNumber(object? v) => v is long or double;
+
+    private static double ToDouble(object? v) => v is long l ? l : (double)v!;
+
+    private static string TypeName(object? v) => v switch
+    {
+        null => "none",
+        Undefined => "undefined",
+        string => "string",
+        long or double => "number",
+        bool => "boolean",
+        IDictionary => "mapping",
+        IList => "list",
+        _ => v.GetType().Name,
+    };
+}

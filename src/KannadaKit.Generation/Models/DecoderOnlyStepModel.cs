@@ -1,0 +1,180 @@
+using KannadaKit.Onnx;
+
+namespace KannadaKit.Generation.Models;
+
+/// <summary>
+/// A decoder-only <c>model.onnx</c>: <c>input_ids</c>, <c>attention_mask</c>, optional <c>position_ids</c>,
+/// <c>past_key_values.N.key|value</c> (and optionally <c>use_cache_branch</c>, <c>num_logits_to_keep</c>) in;
+/// <c>logits</c> and <c>present.N.key|value</c> out. Prompts of different lengths are left-padded and masked;
+/// positions count only real tokens, so a row's result does not depend on the others in its batch.
+/// </summary>
+internal sealed class DecoderOnlyStepModel : IStepModel
+{
+    private readonly InferenceSession _session;
+    private readonly DecoderInputs _inputs;
+    private readonly bool _useCache;
+    private readonly int _firstPosition;
+    private readonly KvCache _cache;
+    private List<List<long>> _masks = [];
+    private int _cachedLength;
+
+    public DecoderOnlyStepModel(InferenceSession session, ModelConfig config, bool useCache)
+    {
+        _session = session;
+        _inputs = DecoderInputs.Of(session, config);
+        _useCache = useCache && _inputs.Past.Count > 0;
+        // Gemma 3 counts positions from 1 (transformers.js); everything else from 0.
+        _firstPosition = config.ModelType is "gemma3_text" or "gemma3" or "paligemma" ? 1 : 0;
+        _cache = new KvCache(session.Runtime);
+    }
+
+    public float[] Step(IReadOnlyList<List<int>> rows, CancellationToken cancellationToken, out int vocabularySize)
+    {
+        var runtime = _session.Runtime;
+        var fresh = !_useCache || _cache.IsEmpty;
+        var batch = rows.Count;
+        int width;
+        long[] ids;
+        if (fresh)
+        {
+            // Everything from the start, left-padded: pads are masked out and take position 1 as transformers does.
+            width = rows.Max(r => r.Count);
+            ids = new long[batch * width];
+            _masks = [];
+            for (var r = 0; r < batch; r++)
+            {
+                var pad = width - rows[r].Count;
+                var mask = new List<long>(width + 64);
+                for (var i = 0; i < width; i++)
+                {
+                    ids[r * width + i] = i < pad ? 0 : rows[r][i - pad];
+                    mask.Add(i < pad ? 0 : 1);
+                }
+                _masks.Add(mask);
+            }
+        }
+        else
+        {
+            width = 1;
+            ids = new long[batch];
+            for (var r = 0; r < batch; r++)
+            {
+                ids[r] = rows[r][^1];
+                _masks[r].Add(1);
+            }
+        }
+        var total = _masks[0].Count;
+        var maskData = new long[batch * total];
+        var positions = new long[batch * width];
+        for (var r = 0; r < batch; r++)
+        {
+            long seen = 0;
+            for (var i = 0; i < total; i++)
+            {
+                maskData[r * total + i] = _masks[r][i];
+                seen += _masks[r][i];
+                var p = i - (total - width);
+                if (p >= 0)
+                {
+                    positions[r * width + p] = _masks[r][i] == 0 ? 1 : seen - 1 + _firstPosition;
+                }
+            }
+        }
+
+        var disposables = new List<OrtValue>();
+        try
+        {
+            var feeds = new List<KeyValuePair<string, OrtValue>>();
+            OrtValue Add(string name, OrtValue value)
+            {
+                disposables.Add(value);
+                feeds.Add(new(name, value));
+                return value;
+            }
+            Add(_inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
+            if (_inputs.AttentionMask is { } maskName)
+            {
+                Add(maskName, OrtValue.FromArray(runtime, maskData, batch, total));
+            }
+            if (_inputs.PositionIds is { } positionName)
+            {
+                Add(positionName, OrtValue.FromArray(runtime, positions, batch, width));
+            }
+            if (_inputs.LogitsToKeep is { } keepName)
+            {
+                Add(keepName, OrtValue.FromArray(runtime, new long[] { 1 }));
+            }
+            if (_inputs.UseCacheBranch is { } branchName)
+            {
+                Add(branchName, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
+            }
+            foreach (var past in _inputs.Past)
+            {
+                if (!fresh)
+                {
+                    feeds.Add(new(past.Name, _cache[past.Name]));
+                }
+                else
+                {
+                    Add(past.Name, OrtValue.Allocate(runtime, past.ElementType, past.EmptyShape(batch)));
+                }
+            }
+            var outputNames = new List<string> { _inputs.Logits };
+            if (_useCache)
+            {
+                outputNames.AddRange(_inputs.Past.Select(p => p.PresentName));
+            }
+            using var outputs = _session.Run(feeds, outputNames, cancellationToken);
+            var logits = LastPositionLogits(outputs[_inputs.Logits], batch, out vocabularySize);
+            if (_useCache)
+            {
+                foreach (var past in _inputs.Past)
+                {
+                    _cache.Set(past.Name, outputs.Take(past.PresentName));
+                }
+                _cachedLength = total;
+            }
+            return logits;
+        }
+        finally
+        {
+            foreach (var d in disposables)
+            {
+                d.Dispose();
+            }
+        }
+    }
+
+    public void Reorder(int[] sources)
+    {
+        if (_masks.Count > 0)
+        {
+            _masks = [.. sources.Select(s => new List<long>(_masks[s]))];
+        }
+        _cache.Reorder(sources);
+    }
+
+    /// <summary>Logits [rows, vocabulary] of the last position from [rows, seq, vocabulary] (any float type).</summary>
+    internal static float[] LastPositionLogits(OrtValue logits, int batch, out int vocabularySize)
+    {
+        var shape = logits.Shape;
+        vocabularySize = (int)shape[^1];
+        var all = logits.ToSingleArray();
+        if (shape.Count == 2)
+        {
+            return all;
+        }
+        var sequence = (int)shape[1];
+        var result = new float[batch * vocabularySize];
+        for (var r = 0; r < batch; r++)
+        {
+            Array.Copy(all, ((r * sequence) + sequence - 1) * vocabularySize, result, r * vocabularySize, vocabularySize);
+        }
+        return result;
+    }
+
+    public void Dispose() => _cache.Dispose();
+
+    /// <summary>For tests: how many positions the cache holds.</summary>
+    internal int CachedLength => _cachedLength;
+}
