@@ -129,7 +129,7 @@ public sealed class GenerativeModel : IDisposable
     /// ones (whose decoder starts from <c>decoder_start_token_id</c>). Returns, per input, the best
     /// <c>num_return_sequences</c> continuations (one unless beam search asks for more).
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<GeneratedSequence>> Generate(IReadOnlyList<IReadOnlyList<int>> inputs, GenerationOptions? options = null,
+    public IReadOnlyList<IReadOnlyList<GeneratedSequence>> GenerateBatch(IReadOnlyList<IReadOnlyList<int>> inputs, GenerationOptions? options = null,
         CancellationToken cancellationToken = default) =>
         Run(inputs, options, null, cancellationToken);
 

@@ -50,7 +50,8 @@ internal sealed partial class DecoderInputs
                 continue;
             }
             var present = "present" + input.Name["past_key_values".Length..];
-            if (!session.HasOutput(present))
+            // decoder_with_past models do not return the encoder (cross-attention) cache: it never changes.
+            if (!session.HasOutput(present) && m.Groups[2].Value != "encoder")
             {
                 throw new GenerationException($"{session.Source}: input {input.Name} has no matching output {present}");
             }
