@@ -19,4 +19,19 @@ public class DependencyDirectionTests
         var cli = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "kannadakit.dll"));
         Assert.Contains(cli.GetReferencedAssemblies(), a => a.Name == "KannadaKit.Text");
     }
+
+    [Fact]
+    public void Onnx_references_no_other_kannadakit_assembly()
+    {
+        var onnx = typeof(KannadaKit.Onnx.OnnxRuntime).Assembly;
+        Assert.Empty(onnx.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("KannadaKit", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Generation_references_only_onnx_and_tokenizers()
+    {
+        var generation = typeof(KannadaKit.Generation.GenerativeModel).Assembly;
+        var ours = generation.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("KannadaKit", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.Equal(["KannadaKit.Onnx", "KannadaKit.Tokenizers"], ours);
+    }
 }

@@ -1,5 +1,5 @@
 using KannadaKit.Testing;
-using static KannadaKit.Generation.Tests.TinyModels;
+using static KannadaKit.Testing.Onnx.TinyModels;
 
 namespace KannadaKit.Generation.Tests;
 

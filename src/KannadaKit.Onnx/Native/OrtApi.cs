@@ -56,7 +56,15 @@ internal sealed unsafe class OrtApi
             return;
         }
         var code = (OrtErrorCode)((delegate* unmanaged<nint, int>)_api[1])(status);
+        // ORT messages may span lines and carry a source-location prefix; one clean line reads better in errors.
         var message = Marshal.PtrToStringUTF8(((delegate* unmanaged<nint, nint>)_api[2])(status)) ?? "";
+        var marker = message.IndexOf("[ONNXRuntimeError] : ", StringComparison.Ordinal);
+        if (marker >= 0 && message.IndexOf(" : ", marker + 21, StringComparison.Ordinal) is var codeEnd and >= 0
+            && message.IndexOf(" : ", codeEnd + 3, StringComparison.Ordinal) is var nameEnd and >= 0)
+        {
+            message = message[(nameEnd + 3)..];
+        }
+        message = string.Join(' ', message.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         ((delegate* unmanaged<nint, void>)_api[93])(status);
         throw new OnnxRuntimeException(code, context is null ? message : $"{context}: {message}");
     }

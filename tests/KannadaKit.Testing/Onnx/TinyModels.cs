@@ -1,8 +1,7 @@
 using System.Text.Json;
 using KannadaKit.Onnx;
-using KannadaKit.Testing.Onnx;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Testing.Onnx;
 
 /// <summary>
 /// Tiny generation models whose outputs can be worked out by hand. The logits at the last position are
@@ -10,7 +9,7 @@ namespace KannadaKit.Generation.Tests;
 /// the last token; with them set, every step depends on the positions and on the whole KV cache, so a wrong cache,
 /// mask or position changes the tokens.
 /// </summary>
-internal static class TinyModels
+public static class TinyModels
 {
     public const int Dim = 3;
 

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using KannadaKit.Onnx;
+using KannadaKit.Testing;
+using KannadaKit.Testing.Onnx;
+
+namespace KannadaKit.Cli.Tests;
+
+/// <summary><c>kannadakit onnx info</c> and <c>kannadakit generate</c> as processes, on generated tiny models.</summary>
+public sealed class GenerateCommandTests : IDisposable
+{
+    private static readonly string[] Words = ["<pad>", "<s>", "</s>", "ನಮಸ್ಕಾರ", "ಬೆಂಗಳೂರು", "ಕರ್ನಾಟಕ", "ರಾಜ್ಯದ", "ರಾಜಧಾನಿ"];
+
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    /// <summary>A decoder-only folder: ನಮಸ್ಕಾರ → ಬೆಂಗಳೂರು → ಕರ್ನಾಟಕ → ರಾಜ್ಯದ → ರಾಜಧಾನಿ → &lt;/s&gt;, with a word-level tokenizer.</summary>
+    private string KannadaChainModel(bool chatTemplate = false)
+    {
+        var rows = new float[Words.Length][];
+        for (var t = 0; t < Words.Length; t++)
+        {
+            rows[t] = TinyModels.Row(Words.Length, (t is >= 3 and < 7 ? t + 1 : 2, 1.0));
+        }
+        var folder = TinyModels.DecoderOnlyFolder(_cli.PathOf("chain"), TinyModels.Weights.Lookup(rows), new { eos_token_id = 2, max_new_tokens = 10 });
+        var vocab = Words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i);
+        var tokenizer = new
+        {
+            version = "1.0",
+            added_tokens = Words.Take(3).Select((w, i) => new { id = i, content = w, single_word = false, lstrip = false, rstrip = false, normalized = false, special = true }),
+            normalizer = (object?)null,
+            pre_tokenizer = new { type = "WhitespaceSplit" },
+            post_processor = (object?)null,
+            decoder = (object?)null,
+            model = new { type = "WordLevel", vocab, unk_token = "<pad>" },
+        };
+        TinyModels.Json(Path.Combine(folder, "tokenizer.json"), tokenizer);
+        if (chatTemplate)
+        {
+            // The last user message only, after BOS: enough to check the template is applied.
+            TinyModels.Json(Path.Combine(folder, "tokenizer_config.json"), new
+            {
+                bos_token = "<s>",
+                chat_template = "{{ bos_token }}{% for m in messages %}{% if m['role'] == 'user' %}{{ ' ' + m['content'] | trim }}{% endif %}{% endfor %}",
+            });
+        }
+        return folder;
+    }
+
+    [OnnxRuntimeFact]
+    public void Generate_continues_a_kannada_prompt_and_streams_the_text()
+    {
+        var folder = KannadaChainModel();
+        var result = _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ ಬೆಂಗಳೂರು");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("ಕರ್ನಾಟಕ ರಾಜ್ಯದ ರಾಜಧಾನಿ\n", result.Text);
+        Assert.Contains("decoder-only model model.onnx on CPU", result.Stderr, StringComparison.Ordinal);
+
+        var ids = _cli.Run("", "generate", "-m", folder, "--ids", "1,3", "--format", "ids", "--max-new-tokens", "3");
+        Assert.Equal("4 5 6\n", ids.Text);
+        var beams = _cli.Run("", "generate", "-m", folder, "--ids", "3", "--format", "ids", "--num-beams", "4");
+        Assert.Equal("4 5 6 7 2\n", beams.Text);
+    }
+
+    [OnnxRuntimeFact]
+    public void Chat_wraps_the_prompt_in_the_template()
+    {
+        var folder = KannadaChainModel(chatTemplate: true);
+        var result = _cli.Run("", "generate", "--model", folder, "--prompt", "ರಾಜ್ಯದ", "--chat", "--system", "ignored by this template");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("ರಾಜಧಾನಿ\n", result.Text);
+    }
+
+    [OnnxRuntimeFact]
+    public void Generate_reports_mistakes_in_one_line()
+    {
+        var folder = KannadaChainModel();
+        _cli.Run("", "generate", "--model", folder, "--input", "ನಮಸ್ಕಾರ").AssertOneLineError("decoder-only", "--prompt");
+        _cli.Run("", "generate", "--model", folder, "--ids", "1,x").AssertOneLineError("--ids", "'x'");
+        _cli.Run("", "generate", "--model", _cli.PathOf("missing")).AssertOneLineError("model folder not found");
+        _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--dtype", "fp8").AssertOneLineError("unknown dtype 'fp8'");
+        _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--chat").AssertOneLineError("no chat_template");
+        _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--ort-library", "/no/libonnxruntime.so.1").AssertOneLineError("ONNX Runtime native library not found");
+        var empty = _cli.PathOf("empty");
+        Directory.CreateDirectory(empty);
+        _cli.Run("", "generate", "--model", empty, "--prompt", "x").AssertOneLineError("no model files", "model.onnx");
+        File.WriteAllText(Path.Combine(folder, "generation_config.json"), "{ \"num_beams\": \"four\" }");
+        _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ").AssertOneLineError("generation_config.json", "\"num_beams\" must be an integer");
+    }
+
+    [OnnxRuntimeFact]
+    public void Cuda_without_provider_libraries_is_a_clear_error_and_auto_falls_back()
+    {
+        var folder = KannadaChainModel();
+        var libraryFolder = Path.GetDirectoryName(OnnxRuntimeForTests.Runtime.LibraryPath) ?? ".";
+        if (File.Exists(Path.Combine(libraryFolder, "libonnxruntime_providers_cuda.so")))
+        {
+            return; // A real GPU build: nothing to check here.
+        }
+        _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--device", "cuda").AssertOneLineError("CUDA execution provider unavailable");
+        var auto = _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--device", "auto");
+        Assert.Equal(0, auto.ExitCode);
+        Assert.Contains("on CPU (auto: CUDA unavailable, using CPU", auto.Stderr, StringComparison.Ordinal);
+        Assert.Equal("ಬೆಂಗಳೂರು ಕರ್ನಾಟಕ ರಾಜ್ಯದ ರಾಜಧಾನಿ\n", auto.Text);
+    }
+
+    [OnnxRuntimeFact]
+    public void Onnx_info_lists_inputs_outputs_opset_and_metadata()
+    {
+        var g = new OnnxGraph("info-graph");
+        g.Input("input_ids", TensorElementType.Int64, "batch", "sequence");
+        g.OpNamed("logits", "Cast", ["input_ids"], OnnxAttr.Int("to", 1));
+        g.Output("logits", TensorElementType.Float, "batch", "sequence");
+        var path = _cli.WriteBytes("info.onnx", OnnxModel.ToBytes(g, opset: 17, metadata: new Dictionary<string, string> { ["language"] = "kn" }));
+        var result = _cli.Run("", "onnx", "info", path);
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Text.Split('\n');
+        Assert.Contains("ir         8", lines);
+        Assert.Contains("opset      ai.onnx 17", lines);
+        Assert.Contains("  input_ids  int64 [batch, sequence]", lines);
+        Assert.Contains("  logits  float32 [batch, sequence]", lines);
+        Assert.Contains("  language = kn", lines);
+        Assert.Contains(lines, l => l.StartsWith("providers  ", StringComparison.Ordinal) && l.Contains("CPUExecutionProvider", StringComparison.Ordinal));
+
+        _cli.Run("", "onnx", "info", _cli.PathOf("nope.onnx")).AssertOneLineError("nope.onnx", "model file not found");
+        var broken = _cli.Write("broken.onnx", "not a model at all");
+        _cli.Run("", "onnx", "info", broken).AssertOneLineError("broken.onnx");
+    }
+
+    [Fact]
+    public void Tiny_model_json_is_valid()
+    {
+        // The folder writer's JSON is what config readers see; a malformed writer would make the tests above meaningless.
+        var folder = TinyModels.DecoderOnlyFolder(_cli.PathOf("json-check"), TinyModels.Weights.Random(5, 1));
+        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "config.json")));
+        Assert.Equal(2, doc.RootElement.GetProperty("eos_token_id").GetInt32());
+    }
+}
