@@ -182,16 +182,21 @@ internal sealed class ExprParser
         return value;
     }
 
-    private List<Expr> Arguments()
+    private List<Expr> Arguments() => [.. KeywordArguments().Select(a => a.Value)];
+
+    /// <summary>Call arguments; keyword arguments keep their names (namespace(count=0)), others have none.</summary>
+    private List<(string? Key, Expr Value)> KeywordArguments()
     {
-        var args = new List<Expr>();
+        var args = new List<(string?, Expr)>();
         while (!Accept(")"))
         {
-            if (Peek(1) == "=" && Peek() is { } key && !key.StartsWith('"'))
+            string? key = null;
+            if (Peek(1) == "=" && Peek() is { } name && !name.StartsWith('"'))
             {
-                _at += 2; // keyword arguments are taken positionally (e.g. indent=4 in tojson is ignored by order)
+                key = name;
+                _at += 2;
             }
-            args.Add(Conditional());
+            args.Add((key, Conditional()));
             Accept(",");
         }
         return args;
@@ -236,8 +241,15 @@ internal sealed class ExprParser
             else if (Accept("("))
             {
                 var target = value;
-                var args = Arguments();
-                value = new Fn(s => Values.Call(target, s, [.. args.Select(a => a.Eval(s))]));
+                var args = KeywordArguments();
+                if (target is Name { Identifier: "namespace" })
+                {
+                    value = new Fn(s => args.Where(a => a.Key is not null).ToDictionary(a => a.Key!, a => a.Value.Eval(s), StringComparer.Ordinal));
+                }
+                else
+                {
+                    value = new Fn(s => Values.Call(target, s, [.. args.Select(a => a.Value.Eval(s))]));
+                }
             }
             else
             {
@@ -263,8 +275,9 @@ internal sealed class ExprParser
         }
         if (char.IsDigit(word[0]))
         {
+            // Boxed separately: a conditional of double and long would make every integer a double.
             return new Literal(word.Contains('.', StringComparison.Ordinal)
-                ? double.Parse(word, CultureInfo.InvariantCulture)
+                ? (object)double.Parse(word, CultureInfo.InvariantCulture)
                 : long.Parse(word, CultureInfo.InvariantCulture));
         }
         switch (word)
