@@ -24,7 +24,7 @@ public class DependencyDirectionTests
     public void Onnx_references_no_other_kannadakit_assembly()
     {
         var onnx = typeof(KannadaKit.Onnx.OnnxRuntime).Assembly;
-        Assert.Empty(onnx.GetReferencedAssemblies().Where(a => a.Name!.StartsWith("KannadaKit", StringComparison.Ordinal)));
+        Assert.DoesNotContain(onnx.GetReferencedAssemblies(), a => a.Name!.StartsWith("KannadaKit", StringComparison.Ordinal));
     }
 
     [Fact]
