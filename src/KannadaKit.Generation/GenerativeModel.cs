@@ -226,8 +226,7 @@ public sealed class GenerativeModel : IDisposable
             {
                 return [.. SequenceSearch.Run(model, prompts, settings, onToken, cancellationToken).Select(s => new List<GeneratedSequence> { s })];
             }
-            var expanded = prompts;
-            return BeamSearch.Run(model, expanded, settings, cancellationToken);
+            return BeamSearch.Run(model, prompts, settings, cancellationToken);
         }
     }
 

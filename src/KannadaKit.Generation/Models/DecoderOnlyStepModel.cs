@@ -16,7 +16,6 @@ internal sealed class DecoderOnlyStepModel : IStepModel
     private readonly int _firstPosition;
     private readonly KvCache _cache;
     private List<List<long>> _masks = [];
-    private int _cachedLength;
 
     public DecoderOnlyStepModel(InferenceSession session, ModelConfig config, bool useCache)
     {
@@ -132,7 +131,6 @@ internal sealed class DecoderOnlyStepModel : IStepModel
                 {
                     _cache.Set(past.Name, outputs.Take(past.PresentName));
                 }
-                _cachedLength = total;
             }
             return logits;
         }
@@ -174,7 +172,4 @@ internal sealed class DecoderOnlyStepModel : IStepModel
     }
 
     public void Dispose() => _cache.Dispose();
-
-    /// <summary>For tests: how many positions the cache holds.</summary>
-    internal int CachedLength => _cachedLength;
 }

@@ -19,7 +19,6 @@ internal sealed class EncoderDecoderStepModel : IStepModel
     private readonly OrtValue? _encoderMask;
     private readonly bool _useCache;
     private readonly KvCache _cache;
-    private int _cachedLength;
 
     /// <param name="first">The merged decoder, or the split layout's first-step decoder.</param>
     /// <param name="withPast">The split layout's decoder with past, or null.</param>
@@ -122,10 +121,6 @@ internal sealed class EncoderDecoderStepModel : IStepModel
             {
                 _cache.Set("past_key_values" + present["present".Length..], outputs.Take(present));
             }
-            if (_useCache)
-            {
-                _cachedLength = length;
-            }
             return logits;
         }
         finally
@@ -139,9 +134,6 @@ internal sealed class EncoderDecoderStepModel : IStepModel
 
     /// <summary>Reorders the decoder cache; the encoder cache is the same for every beam of an input, so it stays.</summary>
     public void Reorder(int[] sources) => _cache.Reorder(sources, name => !name.Contains(".encoder.", StringComparison.Ordinal));
-
-    /// <summary>For tests: how many decoder positions the cache holds.</summary>
-    internal int CachedLength => _cachedLength;
 
     public void Dispose()
     {

@@ -57,7 +57,9 @@ internal static class BeamSearch
                 var curLength = rows[b * beams].Count;
                 var maxLength = settings.MaxLengthFor(promptLengths[b]);
                 var generatedAfter = curLength + 1 - promptLengths[b];
-                var candidates = new List<(double Score, int Beam, int Token)>(beams * vocabulary);
+                // Only the best 2·beams candidates matter: a bounded heap instead of sorting beams × vocabulary.
+                var heap = new PriorityQueue<(double Score, int Beam, int Token), (double Score, int Beam, int Token)>(
+                    candidatesPerInput + 1, Comparer<(double Score, int Beam, int Token)>.Create(Worse));
                 for (var k = 0; k < beams; k++)
                 {
                     var r = b * beams + k;
@@ -70,17 +72,30 @@ internal static class BeamSearch
                     }
                     for (var t = 0; t < vocabulary; t++)
                     {
-                        if (!float.IsNegativeInfinity(processed[t]))
+                        if (float.IsNegativeInfinity(processed[t]))
                         {
-                            candidates.Add((beamScores[r] + processed[t], k, t));
+                            continue;
+                        }
+                        var candidate = (beamScores[r] + processed[t], k, t);
+                        if (heap.Count < candidatesPerInput)
+                        {
+                            heap.Enqueue(candidate, candidate);
+                        }
+                        else if (Worse(heap.Peek(), candidate) < 0)
+                        {
+                            heap.DequeueEnqueue(candidate, candidate);
                         }
                     }
                 }
-                // Highest score first; ties keep the lower beam and token, as a stable top-k does.
-                candidates.Sort((x, y) => y.Score != x.Score ? y.Score.CompareTo(x.Score)
-                    : x.Beam != y.Beam ? x.Beam.CompareTo(y.Beam) : x.Token.CompareTo(y.Token));
+                var candidates = new List<(double Score, int Beam, int Token)>(heap.Count);
+                while (heap.Count > 0)
+                {
+                    candidates.Add(heap.Dequeue());
+                }
+                // Best first; ties keep the lower beam and token, as a stable top-k does.
+                candidates.Reverse();
                 var next = 0;
-                for (var rank = 0; rank < Math.Min(candidatesPerInput, candidates.Count) && next < beams; rank++)
+                for (var rank = 0; rank < candidates.Count && next < beams; rank++)
                 {
                     var (score, beam, token) = candidates[rank];
                     var source = b * beams + beam;
@@ -149,6 +164,12 @@ internal static class BeamSearch
         }
         return finished.Select(f => f.Take(settings.NumReturnSequences).ToList()).ToList();
     }
+
+    /// <summary>Orders candidates worst first: lower score, then (on ties) the higher beam and token.</summary>
+    private static int Worse((double Score, int Beam, int Token) x, (double Score, int Beam, int Token) y) =>
+        x.Score != y.Score ? x.Score.CompareTo(y.Score)
+        : x.Beam != y.Beam ? y.Beam.CompareTo(x.Beam)
+        : y.Token.CompareTo(x.Token);
 
     private static void AddFinished(List<GeneratedSequence> finished, int beams, GeneratedSequence hypothesis)
     {
