@@ -80,67 +80,50 @@ internal sealed class DecoderOnlyStepModel : IStepModel
             }
         }
 
-        var disposables = new List<OrtValue>();
-        try
+        using var feeds = new StepFeeds();
+        feeds.Own(_inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
+        if (_inputs.AttentionMask is { } maskName)
         {
-            var feeds = new List<KeyValuePair<string, OrtValue>>();
-            OrtValue Add(string name, OrtValue value)
+            feeds.Own(maskName, OrtValue.FromArray(runtime, maskData, batch, total));
+        }
+        if (_inputs.PositionIds is { } positionName)
+        {
+            feeds.Own(positionName, OrtValue.FromArray(runtime, positions, batch, width));
+        }
+        if (_inputs.LogitsToKeep is { } keepName)
+        {
+            feeds.Own(keepName, OrtValue.FromArray(runtime, new long[] { 1 }));
+        }
+        if (_inputs.UseCacheBranch is { } branchName)
+        {
+            feeds.Own(branchName, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
+        }
+        foreach (var past in _inputs.Past)
+        {
+            if (!fresh)
             {
-                disposables.Add(value);
-                feeds.Add(new(name, value));
-                return value;
+                feeds.Lend(past.Name, _cache[past.Name]);
             }
-            Add(_inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
-            if (_inputs.AttentionMask is { } maskName)
+            else
             {
-                Add(maskName, OrtValue.FromArray(runtime, maskData, batch, total));
+                feeds.Own(past.Name, OrtValue.Allocate(runtime, past.ElementType, past.EmptyShape(batch)));
             }
-            if (_inputs.PositionIds is { } positionName)
-            {
-                Add(positionName, OrtValue.FromArray(runtime, positions, batch, width));
-            }
-            if (_inputs.LogitsToKeep is { } keepName)
-            {
-                Add(keepName, OrtValue.FromArray(runtime, new long[] { 1 }));
-            }
-            if (_inputs.UseCacheBranch is { } branchName)
-            {
-                Add(branchName, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
-            }
+        }
+        var outputNames = new List<string> { _inputs.Logits };
+        if (_useCache)
+        {
+            outputNames.AddRange(_inputs.Past.Select(p => p.PresentName));
+        }
+        using var outputs = _session.Run(feeds.Items, outputNames, cancellationToken);
+        var logits = LastPositionLogits(outputs[_inputs.Logits], batch, out vocabularySize);
+        if (_useCache)
+        {
             foreach (var past in _inputs.Past)
             {
-                if (!fresh)
-                {
-                    feeds.Add(new(past.Name, _cache[past.Name]));
-                }
-                else
-                {
-                    Add(past.Name, OrtValue.Allocate(runtime, past.ElementType, past.EmptyShape(batch)));
-                }
-            }
-            var outputNames = new List<string> { _inputs.Logits };
-            if (_useCache)
-            {
-                outputNames.AddRange(_inputs.Past.Select(p => p.PresentName));
-            }
-            using var outputs = _session.Run(feeds, outputNames, cancellationToken);
-            var logits = LastPositionLogits(outputs[_inputs.Logits], batch, out vocabularySize);
-            if (_useCache)
-            {
-                foreach (var past in _inputs.Past)
-                {
-                    _cache.Set(past.Name, outputs.Take(past.PresentName));
-                }
-            }
-            return logits;
-        }
-        finally
-        {
-            foreach (var d in disposables)
-            {
-                d.Dispose();
+                _cache.Set(past.Name, outputs.Take(past.PresentName));
             }
         }
+        return logits;
     }
 
     public void Reorder(int[] sources)

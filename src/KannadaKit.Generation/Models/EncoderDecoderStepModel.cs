@@ -62,74 +62,55 @@ internal sealed class EncoderDecoderStepModel : IStepModel
             }
         }
 
-        var disposables = new List<OrtValue>();
-        try
+        using var feeds = new StepFeeds();
+        feeds.Own(inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
+        if (inputs.EncoderHiddenStates is { } hidden)
         {
-            var feeds = new List<KeyValuePair<string, OrtValue>>();
-            void Add(string name, OrtValue value, bool owned = true)
-            {
-                if (owned)
-                {
-                    disposables.Add(value);
-                }
-                feeds.Add(new(name, value));
-            }
-            Add(inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
-            if (inputs.EncoderHiddenStates is { } hidden)
-            {
-                Add(hidden, _encoderHidden, owned: false);
-            }
-            if (inputs.EncoderAttentionMask is { } mask)
-            {
-                Add(mask, _encoderMask ?? throw new GenerationException($"{session.Source} needs encoder_attention_mask but the encoder has no attention mask"), owned: false);
-            }
-            if (inputs.AttentionMask is { } decoderMask)
-            {
-                Add(decoderMask, OrtValue.FromArray(runtime, Enumerable.Repeat(1L, batch * length).ToArray(), batch, length));
-            }
-            if (inputs.UseCacheBranch is { } branch)
-            {
-                Add(branch, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
-            }
-            if (inputs.CachePosition is { } cachePosition)
-            {
-                Add(cachePosition, OrtValue.FromArray(runtime, Enumerable.Range(length - width, width).Select(i => (long)i).ToArray(), width));
-            }
-            foreach (var past in inputs.Past)
-            {
-                if (fresh)
-                {
-                    Add(past.Name, OrtValue.Allocate(runtime, past.ElementType, past.EmptyShape(batch)));
-                }
-                else
-                {
-                    Add(past.Name, _cache[past.Name], owned: false);
-                }
-            }
-            // Keep the decoder presents every step, the encoder ones only from the first (later ones are not meaningful).
-            var keep = _useCache
-                ? inputs.Past.Where(p => !p.IsEncoder || fresh).Select(p => p.PresentName).Where(session.HasOutput).ToList()
-                : [];
-            if (_useCache && fresh && inputs.Past.Count == 0)
-            {
-                // The split layout's first decoder has no past inputs; its presents feed decoder_with_past.
-                keep = [.. _withPastInputs!.Past.Select(p => p.PresentName).Where(session.HasOutput)];
-            }
-            using var outputs = session.Run(feeds, [inputs.Logits, .. keep], cancellationToken);
-            var logits = DecoderOnlyStepModel.LastPositionLogits(outputs[inputs.Logits], batch, out vocabularySize);
-            foreach (var present in keep)
-            {
-                _cache.Set("past_key_values" + present["present".Length..], outputs.Take(present));
-            }
-            return logits;
+            feeds.Lend(hidden, _encoderHidden);
         }
-        finally
+        if (inputs.EncoderAttentionMask is { } mask)
         {
-            foreach (var d in disposables)
+            feeds.Lend(mask, _encoderMask ?? throw new GenerationException($"{session.Source} needs encoder_attention_mask but the encoder has no attention mask"));
+        }
+        if (inputs.AttentionMask is { } decoderMask)
+        {
+            feeds.Own(decoderMask, OrtValue.FromArray(runtime, Enumerable.Repeat(1L, batch * length).ToArray(), batch, length));
+        }
+        if (inputs.UseCacheBranch is { } branch)
+        {
+            feeds.Own(branch, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
+        }
+        if (inputs.CachePosition is { } cachePosition)
+        {
+            feeds.Own(cachePosition, OrtValue.FromArray(runtime, Enumerable.Range(length - width, width).Select(i => (long)i).ToArray(), width));
+        }
+        foreach (var past in inputs.Past)
+        {
+            if (fresh)
             {
-                d.Dispose();
+                feeds.Own(past.Name, OrtValue.Allocate(runtime, past.ElementType, past.EmptyShape(batch)));
+            }
+            else
+            {
+                feeds.Lend(past.Name, _cache[past.Name]);
             }
         }
+        // Keep the decoder presents every step, the encoder ones only from the first (later ones are not meaningful).
+        var keep = _useCache
+            ? inputs.Past.Where(p => !p.IsEncoder || fresh).Select(p => p.PresentName).Where(session.HasOutput).ToList()
+            : [];
+        if (_useCache && fresh && inputs.Past.Count == 0)
+        {
+            // The split layout's first decoder has no past inputs; its presents feed decoder_with_past.
+            keep = [.. _withPastInputs!.Past.Select(p => p.PresentName).Where(session.HasOutput)];
+        }
+        using var outputs = session.Run(feeds.Items, [inputs.Logits, .. keep], cancellationToken);
+        var logits = DecoderOnlyStepModel.LastPositionLogits(outputs[inputs.Logits], batch, out vocabularySize);
+        foreach (var present in keep)
+        {
+            _cache.Set("past_key_values" + present["present".Length..], outputs.Take(present));
+        }
+        return logits;
     }
 
     /// <summary>Reorders the decoder cache; the encoder cache is the same for every beam of an input, so it stays.</summary>
