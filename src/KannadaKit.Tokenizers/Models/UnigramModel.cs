@@ -15,7 +15,7 @@ internal sealed class UnigramModel : TokenModel
     private readonly double[] _scores;
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _idsBySpan;
-    private readonly int _maxPieceLength;
+    private readonly PieceTrie _trie;
     private readonly double _unknownScore;
     private readonly int[]? _byteIds;
 
@@ -31,11 +31,11 @@ internal sealed class UnigramModel : TokenModel
             _pieces[i] = vocab[i].Piece;
             _scores[i] = vocab[i].Score;
             _ids.TryAdd(vocab[i].Piece, i);
-            _maxPieceLength = Math.Max(_maxPieceLength, vocab[i].Piece.Length);
             min = Math.Min(min, vocab[i].Score);
         }
 
         _idsBySpan = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _trie = new PieceTrie(_ids);
         _unknownScore = (vocab.Count == 0 ? 0 : min) - UnknownPenalty;
         UnknownId = unknownId;
         if (byteFallback)
@@ -80,15 +80,15 @@ internal sealed class UnigramModel : TokenModel
             var charWidth = char.IsHighSurrogate(text[start]) && start + 1 < n && char.IsLowSurrogate(text[start + 1]) ? 2 : 1;
             var here = score[start];
             var hasSingle = false;
-            var maxLen = Math.Min(_maxPieceLength, n - start);
-            for (var len = 1; len <= maxLen; len++)
+            var node = 0;
+            for (var end = start + 1; end <= n && _trie.TryStep(node, text[end - 1], out node); end++)
             {
-                if (!_idsBySpan.TryGetValue(text.Slice(start, len), out var id))
+                var id = _trie.IdAt(node);
+                if (id < 0)
                 {
                     continue;
                 }
 
-                var end = start + len;
                 var candidate = here + _scores[id];
                 if (from[end] < 0 || candidate > score[end])
                 {
@@ -97,7 +97,7 @@ internal sealed class UnigramModel : TokenModel
                     ids[end] = id;
                 }
 
-                hasSingle |= len == charWidth;
+                hasSingle |= end - start == charWidth;
             }
 
             if (!hasSingle)
