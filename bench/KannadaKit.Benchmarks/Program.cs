@@ -19,11 +19,12 @@ return what switch
     "sentences" => SentenceEvaluation.Run(args.Contains("--errors")),
     "romanized" => RomanizedEvaluation.Run(),
     "tokenizers" => TokenizerThroughput.Run(),
+    "fertility" => FertilityEvaluation.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers | fertility] | bdn [BenchmarkDotNet args]");
     return 2;
 }

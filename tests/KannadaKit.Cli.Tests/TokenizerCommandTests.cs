@@ -109,4 +109,27 @@ public sealed class TokenizerCommandTests : IDisposable
             .AssertOneLineError("--vocab-size 10");
         Assert.False(File.Exists(_cli.PathOf("t.json")));
     }
+
+    [Fact]
+    public void TrainShortestSuperwordTokenizerWithCollapsedWhitespace()
+    {
+        var corpus = _cli.Write("corpus.txt", string.Concat(Enumerable.Repeat("ಕನ್ನಡ ಭಾಷೆ ಮತ್ತು ಕರ್ನಾಟಕ ರಾಜ್ಯ.\nThe language of Karnataka.\n", 20)));
+        var output = _cli.PathOf("tok.json");
+        var result = _cli.Run("", "tokenizer", "train", "--type", "bytelevel-bpe", "--vocab-size", "400", "--superword-share", "0.1",
+            "--segmentation", "shortest", "--collapse-whitespace", "-o", output, corpus);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("Unigram", JsonNode.Parse(File.ReadAllText(output))!["model"]!["type"]!.GetValue<string>());
+        var ids = _cli.Run("  ಕನ್ನಡ   ಭಾಷೆ \n", "tokenizer", "encode", "-t", output).Text;
+        Assert.Equal(_cli.Run("ಕನ್ನಡ ಭಾಷೆ\n", "tokenizer", "encode", "-t", output).Text, ids);
+        Assert.Equal("ಕನ್ನಡ ಭಾಷೆ\n", _cli.Run(ids, "tokenizer", "decode", "-t", output).Text);
+    }
+
+    [Fact]
+    public void TrainRejectsShortestSegmentationForCharacterBpe()
+    {
+        var corpus = _cli.Write("corpus.txt", "ಕನ್ನಡ\n");
+        _cli.Run("", "tokenizer", "train", "--type", "bpe", "--segmentation", "shortest", "-o", _cli.PathOf("t.json"), corpus)
+            .AssertOneLineError("--segmentation shortest applies to --type bytelevel-bpe only");
+        Assert.False(File.Exists(_cli.PathOf("t.json")));
+    }
 }

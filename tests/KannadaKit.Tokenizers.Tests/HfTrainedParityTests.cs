@@ -20,16 +20,22 @@ public class HfTrainedParityTests
             : "needs the reference HF library: run `npm ci` in tools/tokenizer-fixtures");
 
     [HfReferenceTheory]
-    [InlineData(TokenizerKind.ByteLevelBpe, 32_000, 0.0)]
-    [InlineData(TokenizerKind.ByteLevelBpe, 32_000, 0.1)]
-    [InlineData(TokenizerKind.Bpe, 32_000, 0.0)]
-    [InlineData(TokenizerKind.WordPiece, 16_000, 0.0)]
-    [InlineData(TokenizerKind.Unigram, 16_000, 0.0)]
-    public void HuggingFaceEncodesOurTrainedTokenizerIdentically(TokenizerKind kind, int vocab, double superwords)
+    [InlineData(TokenizerKind.ByteLevelBpe, 32_000, 0.0, TokenSegmentation.Merges, false)]
+    [InlineData(TokenizerKind.ByteLevelBpe, 32_000, 0.1, TokenSegmentation.Merges, false)]
+    [InlineData(TokenizerKind.ByteLevelBpe, 32_000, 0.1, TokenSegmentation.Shortest, false)]
+    [InlineData(TokenizerKind.ByteLevelBpe, 32_000, 0.1, TokenSegmentation.Shortest, true)]
+    [InlineData(TokenizerKind.Bpe, 32_000, 0.0, TokenSegmentation.Merges, false)]
+    [InlineData(TokenizerKind.WordPiece, 16_000, 0.0, TokenSegmentation.Merges, false)]
+    [InlineData(TokenizerKind.Unigram, 16_000, 0.0, TokenSegmentation.Merges, true)]
+    public void HuggingFaceEncodesAndDecodesOurTrainedTokenizerIdentically(TokenizerKind kind, int vocab, double superwords,
+        TokenSegmentation segmentation, bool collapseWhitespace)
     {
         // Superword files have no Split step: merges run over whole lines (and once exposed a duplicate-merge rule).
-        var json = TokenizerTrainer.Train(File.ReadLines(SharedData.PathOf(Corpora.Wiki5MB)),
-            new TrainerOptions { Kind = kind, VocabSize = vocab, SuperwordShare = superwords });
+        // Shortest files are Unigram models over byte-level pieces; collapsing adds Strip and Replace normalizers.
+        var json = TokenizerTrainer.Train(File.ReadLines(SharedData.PathOf(Corpora.Wiki5MB)), new TrainerOptions
+        {
+            Kind = kind, VocabSize = vocab, SuperwordShare = superwords, Segmentation = segmentation, CollapseWhitespace = collapseWhitespace,
+        });
         var dir = Directory.CreateTempSubdirectory("kk-hfpar-").FullName;
         try
         {
@@ -39,12 +45,16 @@ public class HfTrainedParityTests
             foreach (var corpus in new[] { Corpora.FloresKn, Corpora.FloresEn })
             {
                 var path = SharedData.PathOf(corpus);
-                var hf = RunHf(file, path);
                 var lines = File.ReadAllLines(path);
-                Assert.Equal(lines.Length, hf.Length);
-                var differing = Enumerable.Range(0, lines.Length)
-                    .Where(i => string.Join(' ', ours.EncodeToIds(lines[i])) != hf[i]).ToList();
+                var hfIds = RunHf(file, path, "ids");
+                var hfText = RunHf(file, path, "decode");
+                Assert.Equal(lines.Length, hfIds.Length);
+                Assert.Equal(lines.Length, hfText.Length);
+                var ids = lines.Select(l => ours.EncodeToIds(l)).ToList();
+                var differing = Enumerable.Range(0, lines.Length).Where(i => string.Join(' ', ids[i]) != hfIds[i]).ToList();
                 Assert.True(differing.Count == 0, $"{kind} {corpus}: {differing.Count} lines differ, first {differing.FirstOrDefault() + 1}");
+                var decoded = Enumerable.Range(0, lines.Length).Where(i => ours.Decode(ids[i], skipSpecialTokens: false) != hfText[i]).ToList();
+                Assert.True(decoded.Count == 0, $"{kind} {corpus}: {decoded.Count} decodes differ, first {decoded.FirstOrDefault() + 1}");
             }
         }
         finally
@@ -53,12 +63,14 @@ public class HfTrainedParityTests
         }
     }
 
-    private static string[] RunHf(string tokenizer, string text)
+    private static string[] RunHf(string tokenizer, string text, string what)
     {
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Script);
         psi.ArgumentList.Add(tokenizer);
         psi.ArgumentList.Add(text);
+        psi.ArgumentList.Add("on");
+        psi.ArgumentList.Add(what);
         using var p = Process.Start(psi)!;
         var output = p.StandardOutput.ReadToEnd();
         var error = p.StandardError.ReadToEnd();

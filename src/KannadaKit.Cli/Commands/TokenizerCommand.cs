@@ -63,6 +63,20 @@ internal static class TokenizerCommand
         {
             Description = "bytelevel-bpe: share of merges (0-0.5) that may join words into multi-word tokens, learned after all within-word merges",
         };
+        var segmentation = new Option<string>("--segmentation")
+        {
+            Description = "bytelevel-bpe: merges (apply merges by rank, a BPE file) or shortest (fewest tokens over the same vocabulary, written as a Unigram file)",
+            DefaultValueFactory = _ => "merges",
+        };
+        segmentation.AcceptOnlyFromAmong("merges", "shortest");
+        var noPrefix = new Option<bool>("--no-prefix-space")
+        {
+            Description = "Do not put a space before each input (the first word of a line then gets other tokens than the same word elsewhere)",
+        };
+        var collapse = new Option<bool>("--collapse-whitespace")
+        {
+            Description = "Drop white space at both ends and shrink runs of spaces to one, as SentencePiece does (lossy: decoding gives the shrunk text)",
+        };
         var specials = new Option<string[]>("--special-tokens")
         {
             Description = "Special tokens (first ids, in order); the default depends on --type",
@@ -72,7 +86,7 @@ internal static class TokenizerCommand
         var corpus = new Argument<string[]>("corpus") { Description = "Training text files (UTF-8, one sentence per line)", Arity = ArgumentArity.OneOrMore };
         var command = new Command("train", "Train a Kannada-aware tokenizer and write it as tokenizer.json")
         {
-            type, vocab, minFrequency, allowSplits, superwords, specials, output, corpus,
+            type, vocab, minFrequency, allowSplits, superwords, segmentation, noPrefix, collapse, specials, output, corpus,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -94,9 +108,18 @@ internal static class TokenizerCommand
                 throw new CliException("--superword-share applies to --type bytelevel-bpe only");
             }
 
+            var shortest = parse.GetValue(segmentation) == "shortest";
+            if (shortest && parse.GetValue(type) != "bytelevel-bpe")
+            {
+                throw new CliException("--segmentation shortest applies to --type bytelevel-bpe only");
+            }
+
             var options = new TrainerOptions
             {
                 SuperwordShare = share,
+                Segmentation = shortest ? TokenSegmentation.Shortest : TokenSegmentation.Merges,
+                PrefixSpace = !parse.GetValue(noPrefix),
+                CollapseWhitespace = parse.GetValue(collapse),
                 Kind = parse.GetValue(type) switch
                 {
                     "bpe" => TokenizerKind.Bpe,

@@ -133,6 +133,15 @@ internal static class BpeTrainer
             };
         }
 
+        if (options.Segmentation == TokenSegmentation.Shortest)
+        {
+            var texts = lines is not null
+                ? lines.Values.Select(l => (string.Concat(l.Pieces), l.Count))
+                : words.Select(kv => (kv.Key, kv.Value));
+            progress?.Report("shortest segmentation: scoring the pieces by their use on the fewest-token paths");
+            return ShortestSegmentation.Model([.. Enumerable.Range(0, vocab.Count).Select(vocab.Token)], specials.Count, texts);
+        }
+
         return new JsonObject
         {
             ["type"] = "BPE",

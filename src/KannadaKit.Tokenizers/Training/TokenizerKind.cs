@@ -47,6 +47,35 @@ public sealed record TrainerOptions
     /// </summary>
     public double SuperwordShare { get; init; }
 
+    /// <summary>
+    /// Put a space before each input (the decoder removes it again), so a line's first word is encoded like every
+    /// other word instead of by rarer space-less pieces. Ignored by WordPiece, which splits on white space.
+    /// </summary>
+    public bool PrefixSpace { get; init; } = true;
+
+    /// <summary>
+    /// Normalize white space as SentencePiece does by default: drop it at both ends of the input and shrink runs of
+    /// spaces to one. Lossy (decoding gives the shrunk text), so off by default. Ignored by WordPiece.
+    /// </summary>
+    public bool CollapseWhitespace { get; init; }
+
+    /// <summary>How byte-level BPE vocabularies are applied; see <see cref="TokenSegmentation"/>.</summary>
+    public TokenSegmentation Segmentation { get; init; } = TokenSegmentation.Merges;
+
     /// <summary>Largest Unigram piece, in UTF-16 units.</summary>
     public int MaxPieceLength { get; init; } = 16;
+}
+
+/// <summary>How a trained byte-level BPE vocabulary turns text into tokens.</summary>
+public enum TokenSegmentation
+{
+    /// <summary>Apply the merges in rank order (classic BPE; the file is a BPE model).</summary>
+    Merges,
+
+    /// <summary>
+    /// Choose the segmentation with the fewest tokens, ties going to the likelier pieces. The file is a Unigram model
+    /// over the BPE vocabulary whose scores are a log-probability minus a per-token cost that outweighs it; any
+    /// Hugging Face runtime finds that path with its ordinary Viterbi search.
+    /// </summary>
+    Shortest,
 }

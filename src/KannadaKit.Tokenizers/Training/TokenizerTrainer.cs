@@ -26,6 +26,11 @@ public static class TokenizerTrainer
         ArgumentNullException.ThrowIfNull(options);
         var skeleton = Skeleton(options);
         var pipeline = HfTokenizer.FromJson(skeleton.ToJsonString(), "trainer");
+        if (options.Segmentation == TokenSegmentation.Shortest && options.Kind != TokenizerKind.ByteLevelBpe)
+        {
+            throw new ArgumentException("shortest segmentation applies to byte-level BPE only", nameof(options));
+        }
+
         var superwords = options.SuperwordShare > 0 && options.Kind == TokenizerKind.ByteLevelBpe;
         var lineList = superwords ? lines.ToList() : null;
         var words = CountWords(lineList ?? lines, pipeline);
@@ -177,13 +182,15 @@ public static class TokenizerTrainer
 
     private static JsonObject Skeleton(TrainerOptions options)
     {
+        var wordPiece = options.Kind == TokenizerKind.WordPiece;
+        var prefix = options.PrefixSpace && !wordPiece;
         var root = new JsonObject
         {
             ["version"] = "1.0",
             ["truncation"] = null,
             ["padding"] = null,
             ["added_tokens"] = new JsonArray(),
-            ["normalizer"] = KannadaPreTokenization.Nfc(),
+            ["normalizer"] = wordPiece ? KannadaPreTokenization.Nfc() : KannadaPreTokenization.Normalizer(options.CollapseWhitespace, prefix),
         };
         switch (options.Kind)
         {
@@ -193,8 +200,11 @@ public static class TokenizerTrainer
                     ["type"] = "Sequence",
                     ["pretokenizers"] = new JsonArray(KannadaPreTokenization.Split(), KannadaPreTokenization.ByteLevel(false, false)),
                 };
-                root["post_processor"] = KannadaPreTokenization.ByteLevel(false, false);
-                root["decoder"] = KannadaPreTokenization.ByteLevel(false, false);
+                // Trimming would move the first token's start past the prefix space onto its first letter.
+                root["post_processor"] = KannadaPreTokenization.ByteLevel(false, false, trimOffsets: !prefix);
+                root["decoder"] = prefix
+                    ? new JsonObject { ["type"] = "Sequence", ["decoders"] = new JsonArray(KannadaPreTokenization.ByteLevel(false, false), KannadaPreTokenization.StripPrefixSpace()) }
+                    : KannadaPreTokenization.ByteLevel(false, false);
                 break;
             case TokenizerKind.Bpe:
             case TokenizerKind.Unigram:
@@ -207,10 +217,22 @@ public static class TokenizerTrainer
                     }),
                 };
                 root["post_processor"] = null;
-                var meta = new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "never", ["split"] = false };
-                root["decoder"] = options.Kind == TokenizerKind.Bpe
-                    ? new JsonObject { ["type"] = "Sequence", ["decoders"] = new JsonArray(new JsonObject { ["type"] = "ByteFallback" }, meta, new JsonObject { ["type"] = "Fuse" }) }
-                    : meta;
+                var decoders = new JsonArray();
+                if (options.Kind == TokenizerKind.Bpe)
+                {
+                    decoders.Add(new JsonObject { ["type"] = "ByteFallback" });
+                }
+
+                // Metaspace's own prefix handling ("first") would drop a space the input really began with; the
+                // prefix space is added by the normalizer and taken off here, after the tokens are fused.
+                decoders.Add(new JsonObject { ["type"] = "Metaspace", ["replacement"] = "▁", ["prepend_scheme"] = "never", ["split"] = false });
+                decoders.Add(new JsonObject { ["type"] = "Fuse" });
+                if (prefix)
+                {
+                    decoders.Add(KannadaPreTokenization.StripPrefixSpace());
+                }
+
+                root["decoder"] = new JsonObject { ["type"] = "Sequence", ["decoders"] = decoders };
                 break;
             case TokenizerKind.WordPiece:
                 root["pre_tokenizer"] = new JsonObject { ["type"] = "BertPreTokenizer" };
