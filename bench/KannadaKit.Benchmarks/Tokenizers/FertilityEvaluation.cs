@@ -28,7 +28,7 @@ internal static class FertilityEvaluation
         var flores = File.ReadAllLines(floresPath);
         var mb = Encoding.UTF8.GetByteCount(string.Join('\n', flores)) / 1e6;
         Console.WriteLine($"fertility: {VocabSize:N0} vocabulary trained on {Path.GetFileName(SharedData.PathOf(Corpora.Wiki5MB))}, measured on FLORES kan_Knda.dev ({flores.Length:N0} lines), .NET {Environment.Version}");
-        Console.WriteLine($"  {"configuration",-52} {"tok/word",8} {"chars/tok",9} {"akshara split",13} {"train s",7} {"MB/s 1T",7}");
+        Console.WriteLine($"  {"configuration",-60} {"tok/word",8} {"chars/tok",9} {"akshara split",13} {"train s",7} {"MB/s 1T",7}");
         var merges = new TrainerOptions { Kind = TokenizerKind.ByteLevelBpe, VocabSize = VocabSize };
         var best = merges with { SuperwordShare = 0.1, Segmentation = TokenSegmentation.Shortest };
         foreach (var (name, options) in new (string, TrainerOptions)[]
@@ -54,14 +54,14 @@ internal static class FertilityEvaluation
             }
 
             var speed = Throughput(tokenizer, flores, mb);
-            Console.WriteLine($"  {name,-52} {stats.TokensPerWord,8:F3} {stats.CharactersPerToken,9:F2} {stats.SplitAksharaRate,12:P2} {seconds,7:F1} {speed,7:F1}");
+            Console.WriteLine($"  {name,-60} {stats.TokensPerWord,8:F3} {stats.CharactersPerToken,9:F2} {stats.SplitAksharaRate,12:P2} {seconds,7:F1} {speed,7:F1}");
         }
 
         foreach (var type in new[] { "bpe", "unigram" })
         {
             var spm = SentencePiece(type, SharedData.PathOf(Corpora.Wiki5MB), floresPath);
             var words = flores.Sum(l => l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
-            Console.WriteLine($"  {"SentencePiece " + type + " (spm_train defaults)",-52} {(spm is { } n ? $"{(double)n / words:F3}" : "-"),8}");
+            Console.WriteLine($"  {"SentencePiece " + type + " (spm_train defaults)",-60} {(spm is { } n ? $"{(double)n / words:F3}" : "-"),8}");
         }
 
         Console.WriteLine("  (published, same measure on FLORES dev+devtest: MuRIL 1.82, BLOOM 2.2, XLM-R 2.6, mT5 3.00, o200k 3.27)");
