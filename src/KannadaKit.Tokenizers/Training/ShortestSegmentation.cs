@@ -20,6 +20,7 @@ internal static class ShortestSegmentation
     public const double TokenCost = 10_000;
 
     // Rounds of counting: fewest tokens with uniform scores, then again with the likelihood tie-breaks in place.
+    // Both run the runtime's Viterbi, so training counts exactly the paths encoding will take.
     private const int Rounds = 2;
 
     /// <summary>
@@ -33,39 +34,43 @@ internal static class ShortestSegmentation
     /// </remarks>
     public static JsonObject Model(IReadOnlyList<string> vocab, int specials, IEnumerable<(string Text, long Count)> texts)
     {
-        var pieces = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var id = specials; id < vocab.Count; id++)
+        var data = texts.ToList();
+        // Round one: every piece costs the same, so the runtime's own Viterbi finds the fewest tokens. Special tokens
+        // are never split off in training text, so they must never win a path there.
+        var scores = new double[vocab.Count];
+        for (var id = 0; id < vocab.Count; id++)
         {
-            pieces.TryAdd(vocab[id], id);
+            scores[id] = id < specials ? -TokenCost * 1000 : -1;
         }
 
-        var trie = new PieceTrie(pieces);
-        var data = texts.ToList();
-        var scores = new double[vocab.Count];
+        var path = new List<ModelToken>();
         for (var round = 0; round < Rounds; round++)
         {
+            var model = new UnigramModel([.. vocab.Select((piece, id) => (piece, scores[id]))], unknownId: null, byteFallback: false);
             var usage = new double[vocab.Count];
             foreach (var (text, count) in data)
             {
-                foreach (var id in Best(text, trie, scores))
+                path.Clear();
+                model.Tokenize(text, path);
+                foreach (var token in path)
                 {
-                    usage[id] += count;
+                    usage[token.Id] += count;
                 }
             }
 
             // Add-half smoothing keeps unused pieces (kept for the ids) finite and below used ones.
             var total = usage.Sum() + (0.5 * vocab.Count);
-            for (var id = 0; id < vocab.Count; id++)
+            for (var id = specials; id < vocab.Count; id++)
             {
                 scores[id] = Math.Log((usage[id] + 0.5) / total) - TokenCost;
             }
         }
 
-        var min = scores.Min();
+        // Special tokens never reach the model at run time (they are split off first); score them lowest anyway.
+        var min = scores.Skip(specials).Min();
         var array = new JsonArray();
         for (var id = 0; id < vocab.Count; id++)
         {
-            // Special tokens never reach the model (they are split off first); score them lowest anyway.
             array.Add(new JsonArray(vocab[id], id < specials ? min : scores[id]));
         }
 
@@ -76,49 +81,5 @@ internal static class ShortestSegmentation
             ["vocab"] = array,
             ["byte_fallback"] = false,
         };
-    }
-
-    /// <summary>The ids along the best path (as the runtime's Viterbi would choose; uniform scores in round one).</summary>
-    private static List<int> Best(string text, PieceTrie trie, double[] scores)
-    {
-        var n = text.Length;
-        var best = new double[n + 1];
-        var from = new int[n + 1];
-        var ids = new int[n + 1];
-        Array.Fill(from, -1);
-        from[0] = 0;
-        for (var start = 0; start < n; start++)
-        {
-            if (from[start] < 0)
-            {
-                continue;
-            }
-
-            var node = 0;
-            for (var end = start + 1; end <= n && trie.TryStep(node, text[end - 1], out node); end++)
-            {
-                var id = trie.IdAt(node);
-                if (id < 0)
-                {
-                    continue;
-                }
-
-                var candidate = best[start] + (scores[id] == 0 ? -1 : scores[id]);
-                if (from[end] < 0 || candidate > best[end])
-                {
-                    best[end] = candidate;
-                    from[end] = start;
-                    ids[end] = id;
-                }
-            }
-        }
-
-        var path = new List<int>();
-        for (var end = n; end > 0 && from[end] >= 0; end = from[end])
-        {
-            path.Add(ids[end]);
-        }
-
-        return path;
     }
 }
