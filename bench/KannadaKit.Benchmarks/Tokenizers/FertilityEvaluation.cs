@@ -71,22 +71,14 @@ internal static class FertilityEvaluation
     private static double Throughput(Tokenizer tokenizer, string[] lines, double mb)
     {
         var ids = new List<int>();
-        foreach (var l in lines)
-        {
-            tokenizer.EncodeToIds(l, ids, addSpecialTokens: false);
-        }
-
-        var sw = Stopwatch.StartNew();
-        for (var pass = 0; pass < 3; pass++)
+        return TokenizerThroughput.Measure(() =>
         {
             foreach (var l in lines)
             {
                 ids.Clear();
                 tokenizer.EncodeToIds(l, ids, addSpecialTokens: false);
             }
-        }
-
-        return mb * 3 / sw.Elapsed.TotalSeconds;
+        }, mb);
     }
 
     /// <summary>Token count of spm_encode on <paramref name="test"/> after spm_train on <paramref name="train"/>, or null.</summary>

@@ -81,7 +81,7 @@ internal static class TokenizerThroughput
         return 0;
     }
 
-    private static double Measure(Action encodeAll, double mb)
+    internal static double Measure(Action encodeAll, double mb)
     {
         encodeAll(); // warm-up: JIT and caches, as the HF runner warms up too
         var sw = Stopwatch.StartNew();
