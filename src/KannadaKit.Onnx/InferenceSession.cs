@@ -1,34 +1,40 @@
-using KannadaKit.Onnx.Native;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace KannadaKit.Onnx;
 
 /// <summary>
-/// An opened model. Immutable after creation and thread-safe: runs from several threads at once are allowed (ORT
-/// sessions are). Inputs are checked against the model's declared names, types and shapes before ORT sees them,
-/// so a mistake names the input and what it expected.
+/// An opened model over the package's <c>InferenceSession</c>. Thread-safe for runs (ORT sessions are); Dispose only
+/// when no run is in progress. Inputs are checked against the model's declared names, types and shapes before ORT
+/// sees them, so a mistake names the input and what it expected; after <see cref="Dispose"/> every member throws
+/// <see cref="ObjectDisposedException"/> instead of reaching freed native memory.
 /// </summary>
-public sealed unsafe class InferenceSession : IDisposable
+public sealed class InferenceSession : IDisposable
 {
-    private readonly OnnxRuntime _runtime;
-    private readonly OrtHandle _session;
+    private readonly Ort.InferenceSession _session;
+    private readonly Ort.RunOptions _runOptions = new();
     private readonly Dictionary<string, NodeInfo> _inputsByName;
     private readonly Dictionary<string, NodeInfo> _outputsByName;
+    private readonly string[] _allOutputs;
+    private volatile bool _disposed;
 
-    private InferenceSession(OnnxRuntime runtime, OrtHandle session, string source, ExecutionProviderChoice provider)
+    private InferenceSession(OnnxRuntime runtime, Ort.InferenceSession session, string source, ExecutionProviderChoice provider)
     {
-        _runtime = runtime;
+        Runtime = runtime;
         _session = session;
         Source = source;
         Provider = provider;
-        Inputs = ReadNodes(output: false);
-        Outputs = ReadNodes(output: true);
+        Inputs = [.. session.InputNames.Select(n => NodeInfo.From(n, session.InputMetadata[n]))];
+        Outputs = [.. session.OutputNames.Select(n => NodeInfo.From(n, session.OutputMetadata[n]))];
         _inputsByName = Inputs.ToDictionary(i => i.Name, StringComparer.Ordinal);
         _outputsByName = Outputs.ToDictionary(o => o.Name, StringComparer.Ordinal);
-        Metadata = ReadMetadata();
+        _allOutputs = [.. Outputs.Select(o => o.Name)];
+        var m = session.ModelMetadata;
+        Metadata = new ModelMetadata(m.ProducerName, m.GraphName, m.Domain, m.Description, m.Version,
+            new SortedDictionary<string, string>(m.CustomMetadataMap, StringComparer.Ordinal));
     }
 
     /// <summary>The runtime this session belongs to.</summary>
-    public OnnxRuntime Runtime => _runtime;
+    public OnnxRuntime Runtime { get; }
 
     /// <summary>The model file (or the name given for an in-memory model).</summary>
     public string Source { get; }
@@ -45,6 +51,16 @@ public sealed unsafe class InferenceSession : IDisposable
     /// <summary>The model's metadata.</summary>
     public ModelMetadata Metadata { get; }
 
+    /// <summary>The package's session, for APIs this wrapper does not cover. Owned by this object.</summary>
+    public Ort.InferenceSession Native
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _session;
+        }
+    }
+
     /// <summary>Whether the model declares an input with this name.</summary>
     public bool HasInput(string name) => _inputsByName.ContainsKey(name);
 
@@ -55,95 +71,73 @@ public sealed unsafe class InferenceSession : IDisposable
     public NodeInfo Input(string name) => _inputsByName.TryGetValue(name, out var info) ? info
         : throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"{Source}: the model has no input '{name}' (inputs: {Names(Inputs)})");
 
-    internal static InferenceSession Create(OnnxRuntime runtime, SessionOptions options, string source, Func<OrtHandle, nint> open)
+    internal static InferenceSession Create(OnnxRuntime runtime, SessionOptions options, string source,
+        Func<Ort.SessionOptions, Ort.InferenceSession> open)
     {
         options.Validate();
         if (options.Provider == ExecutionProvider.Cpu)
         {
-            return Open(runtime, options, source, open, null, new ExecutionProviderChoice("CPU", ExecutionProvider.Cpu, null));
+            return Open(runtime, options, source, open, cuda: false, new ExecutionProviderChoice("CPU", ExecutionProvider.Cpu, null));
         }
-        string? cudaFailure = null;
+        string? cudaFailure;
         try
         {
-            return Open(runtime, options, source, open, o => AppendCuda(runtime, o, options),
-                new ExecutionProviderChoice("CUDA", options.Provider, null));
+            return Open(runtime, options, source, open, cuda: true, new ExecutionProviderChoice("CUDA", options.Provider, null));
         }
         catch (OnnxRuntimeException e) when (options.Provider == ExecutionProvider.Auto && e.ErrorCode == OrtErrorCode.EpFail)
         {
             cudaFailure = e.Message;
         }
-        return Open(runtime, options, source, open, null,
+        return Open(runtime, options, source, open, cuda: false,
             new ExecutionProviderChoice("CPU", ExecutionProvider.Auto, $"CUDA unavailable, using CPU: {cudaFailure}"));
     }
 
-    private static InferenceSession Open(OnnxRuntime runtime, SessionOptions options, string source, Func<OrtHandle, nint> open,
-        Action<OrtHandle>? provider, ExecutionProviderChoice choice)
+    private static InferenceSession Open(OnnxRuntime runtime, SessionOptions options, string source,
+        Func<Ort.SessionOptions, Ort.InferenceSession> open, bool cuda, ExecutionProviderChoice choice)
     {
-        var api = runtime.Api;
-        using var native = new OrtHandle(api, api.CreateSessionOptions(), OrtHandle.SessionOptionsSlot);
-        api.SetGraphOptimizationLevel(native, (int)options.Optimization);
-        api.SetExecutionMode(native, options.ParallelExecution ? 1 : 0);
-        api.SetMemoryPattern(native, options.MemoryPattern);
+        using var native = new Ort.SessionOptions
+        {
+            GraphOptimizationLevel = (Ort.GraphOptimizationLevel)(int)options.Optimization,
+            ExecutionMode = options.ParallelExecution ? Ort.ExecutionMode.ORT_PARALLEL : Ort.ExecutionMode.ORT_SEQUENTIAL,
+            EnableMemoryPattern = options.MemoryPattern,
+        };
         if (options.IntraOpThreads > 0)
         {
-            api.SetIntraOpThreads(native, options.IntraOpThreads);
+            native.IntraOpNumThreads = options.IntraOpThreads;
         }
         if (options.InterOpThreads > 0)
         {
-            api.SetInterOpThreads(native, options.InterOpThreads);
-        }
-        foreach (var (key, value) in options.ConfigEntries)
-        {
-            api.AddSessionConfigEntry(native, key, value);
-        }
-        provider?.Invoke(native);
-        nint session;
-        try
-        {
-            session = open(native);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new OnnxRuntimeException(e.ErrorCode, $"{source}: {e.Message}", e);
-        }
-        return new InferenceSession(runtime, new OrtHandle(api, session, OrtHandle.SessionSlot), source, choice);
-    }
-
-    /// <summary>Appends CUDA, turning ORT's "failed to load library" into a message that says what to install.</summary>
-    private static void AppendCuda(OnnxRuntime runtime, OrtHandle options, SessionOptions settings)
-    {
-        if (!runtime.AvailableProviders().Contains("CUDAExecutionProvider"))
-        {
-            throw new OnnxRuntimeException(OrtErrorCode.EpFail,
-                $"the ONNX Runtime build at {runtime.LibraryPath} has no CUDA execution provider; use an official GPU build of ONNX Runtime {runtime.Version}");
+            native.InterOpNumThreads = options.InterOpThreads;
         }
         try
         {
-            runtime.Api.AppendCuda(options, settings.CudaSettings());
+            foreach (var (key, value) in options.ConfigEntries)
+            {
+                native.AddSessionConfigEntry(key, value);
+            }
+            if (cuda)
+            {
+                CudaProvider.Append(native, options);
+            }
+            return new InferenceSession(runtime, open(native), source, choice);
         }
-        catch (OnnxRuntimeException e)
+        catch (Ort.OnnxRuntimeException e)
         {
-            var folder = Path.GetDirectoryName(runtime.LibraryPath) ?? ".";
-            var missing = e.Message.Contains("providers_shared", StringComparison.Ordinal) ? "libonnxruntime_providers_shared.so"
-                : e.Message.Contains("providers_cuda", StringComparison.Ordinal) ? "libonnxruntime_providers_cuda.so"
-                : null;
-            var advice = missing is not null
-                ? $"{missing} (and libonnxruntime_providers_cuda.so) must sit next to {runtime.LibraryPath}: copy them from "
-                  + $"runtimes/linux-x64/native/ of the NuGet package Microsoft.ML.OnnxRuntime.Gpu.Linux {runtime.Version}, with CUDA 12 and cuDNN 9 installed"
-                : $"check that CUDA 12 and cuDNN 9 are installed and that the GPU provider libraries sit in {folder}";
-            throw new OnnxRuntimeException(OrtErrorCode.EpFail, $"CUDA execution provider unavailable: {advice} (ONNX Runtime said: {e.Message})", e);
+            throw OrtErrors.From(e, source);
         }
     }
 
     /// <summary>Runs the model on named inputs and returns the named outputs (all of them when null).</summary>
     /// <exception cref="OnnxRuntimeException">A wrong input name, type or shape (before ORT runs), or an ORT failure.</exception>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> fires during the run.</exception>
+    /// <exception cref="ObjectDisposedException">When this session or an input value was disposed.</exception>
     public SessionOutputs Run(IReadOnlyList<KeyValuePair<string, OrtValue>> inputs, IReadOnlyList<string>? outputNames = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+        ThrowIfDisposed();
         CheckInputs(inputs);
-        var outputs = outputNames ?? Outputs.Select(o => o.Name).ToArray();
+        var outputs = outputNames ?? _allOutputs;
         foreach (var name in outputs)
         {
             if (!_outputsByName.ContainsKey(name))
@@ -151,87 +145,70 @@ public sealed unsafe class InferenceSession : IDisposable
                 throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"{Source}: the model has no output '{name}' (outputs: {Names(Outputs)})");
             }
         }
-        var api = _runtime.Api;
-        var names = new List<Utf8String>(inputs.Count + outputs.Count);
-        var refs = new List<OrtHandle>(inputs.Count);
-        var inputNames = stackalloc nint[inputs.Count];
-        var inputValues = stackalloc nint[inputs.Count];
-        var outputNamePointers = stackalloc nint[outputs.Count];
-        var outputValues = stackalloc nint[outputs.Count];
-        try
+        var names = new string[inputs.Count];
+        var values = new Ort.OrtValue[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
         {
-            for (var i = 0; i < inputs.Count; i++)
-            {
-                var name = new Utf8String(inputs[i].Key);
-                names.Add(name);
-                inputNames[i] = (nint)name.Pointer;
-                var success = false;
-                inputs[i].Value.Handle.DangerousAddRef(ref success);
-                refs.Add(inputs[i].Value.Handle);
-                inputValues[i] = inputs[i].Value.Handle.DangerousGetHandle();
-            }
-            for (var i = 0; i < outputs.Count; i++)
-            {
-                var name = new Utf8String(outputs[i]);
-                names.Add(name);
-                outputNamePointers[i] = (nint)name.Pointer;
-                outputValues[i] = 0;
-            }
-            using var run = RunOptionsFor(cancellationToken);
-            try
-            {
-                api.Run(_session, run?.Options ?? 0, inputNames, inputValues, inputs.Count, outputNamePointers, outputs.Count, outputValues);
-            }
-            catch (OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException($"{Source}: run cancelled ({e.Message})", e, cancellationToken);
-            }
-            catch (OnnxRuntimeException e)
-            {
-                throw new OnnxRuntimeException(e.ErrorCode, $"{Source}: {e.Message}", e);
-            }
+            names[i] = inputs[i].Key;
+            values[i] = inputs[i].Value.Native;
         }
-        finally
+        var results = Execute(options => _session.Run(options, names, values, outputs), cancellationToken);
+        var wrapped = new OrtValue[results.Count];
+        var k = 0;
+        foreach (var value in results)
         {
-            foreach (var r in refs)
-            {
-                r.DangerousRelease();
-            }
-            foreach (var n in names)
-            {
-                n.Dispose();
-            }
+            wrapped[k++] = OrtValue.FromNative(value);
         }
-        var values = new OrtValue[outputs.Count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = OrtValue.FromNative(_runtime, outputValues[i]);
-        }
-        return new SessionOutputs([.. outputs], values);
+        return new SessionOutputs([.. outputs], wrapped);
     }
 
     /// <summary>Runs with inputs and outputs bound in advance (<see cref="CreateIoBinding"/>).</summary>
     public void Run(IoBinding binding, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(binding);
-        using var run = RunOptionsFor(cancellationToken);
-        try
+        ThrowIfDisposed();
+        Execute(options =>
         {
-            _runtime.Api.RunWithBinding(_session, run?.Options ?? 0, binding.Handle);
-        }
-        catch (OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException($"{Source}: run cancelled ({e.Message})", e, cancellationToken);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new OnnxRuntimeException(e.ErrorCode, $"{Source}: {e.Message}", e);
-        }
+            _session.RunWithBinding(options, binding.Native);
+            return 0;
+        }, cancellationToken);
     }
 
     /// <summary>An IO binding for this session: inputs and outputs bound once and reused across runs.</summary>
-    public IoBinding CreateIoBinding() =>
-        new(this, new OrtHandle(_runtime.Api, _runtime.Api.CreateIoBinding(_session), OrtHandle.IoBindingSlot));
+    public IoBinding CreateIoBinding()
+    {
+        ThrowIfDisposed();
+        return new IoBinding(this, _session.CreateIoBinding());
+    }
+
+    /// <summary>Runs with the shared run options, or with fresh ones whose terminate flag follows the token.</summary>
+    private T Execute<T>(Func<Ort.RunOptions, T> run, CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.CanBeCanceled)
+        {
+            return Wrap(() => run(_runOptions), cancellationToken);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        using var options = new Ort.RunOptions();
+        using var registration = cancellationToken.Register(() => options.Terminate = true);
+        return Wrap(() => run(options), cancellationToken);
+    }
+
+    private T Wrap<T>(Func<T> run, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return run();
+        }
+        catch (Ort.OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException($"{Source}: run cancelled ({OrtErrors.OneLine(e.Message)})", e, cancellationToken);
+        }
+        catch (Ort.OnnxRuntimeException e)
+        {
+            throw OrtErrors.From(e, Source);
+        }
+    }
 
     internal void CheckInput(string name, OrtValue value)
     {
@@ -239,9 +216,17 @@ public sealed unsafe class InferenceSession : IDisposable
         {
             throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"{Source}: the model has no input '{name}' (inputs: {Names(Inputs)})");
         }
-        if (info.Mismatch(value.ElementType, value.Shape.ToArray()) is { } problem)
+        if (info.Mismatch(value.ElementType, value.ShapeArray) is { } problem)
         {
             throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"{Source}: input '{name}': {problem}");
+        }
+    }
+
+    internal void CheckOutput(string name)
+    {
+        if (!_outputsByName.ContainsKey(name))
+        {
+            throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"{Source}: the model has no output '{name}' (outputs: {Names(Outputs)})");
         }
     }
 
@@ -251,6 +236,7 @@ public sealed unsafe class InferenceSession : IDisposable
         foreach (var (name, value) in inputs)
         {
             ArgumentNullException.ThrowIfNull(value);
+            value.ThrowIfDisposed();
             if (!seen.Add(name))
             {
                 throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"{Source}: input '{name}' is given twice");
@@ -266,76 +252,19 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    private RunOptionsScope? RunOptionsFor(CancellationToken cancellationToken) =>
-        cancellationToken.CanBeCanceled ? new RunOptionsScope(_runtime.Api, cancellationToken) : null;
-
-    private List<NodeInfo> ReadNodes(bool output)
-    {
-        var api = _runtime.Api;
-        var count = output ? api.SessionOutputCount(_session) : api.SessionInputCount(_session);
-        var nodes = new List<NodeInfo>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var name = output ? api.SessionOutputName(_session, i) : api.SessionInputName(_session, i);
-            var typeInfo = api.SessionTypeInfo(_session, i, output);
-            try
-            {
-                // ONNXType 1 = tensor.
-                if (api.OnnxTypeOf(typeInfo) != 1)
-                {
-                    nodes.Add(new NodeInfo(name, false, TensorElementType.Undefined, [], []));
-                    continue;
-                }
-                var tensor = api.CastToTensorInfo(typeInfo);
-                var dims = api.DimensionsOf(tensor);
-                nodes.Add(new NodeInfo(name, true, api.ElementTypeOf(tensor), dims, api.SymbolicDimensionsOf(tensor, dims.Length)));
-            }
-            finally
-            {
-                api.ReleaseTypeInfo(typeInfo);
-            }
-        }
-        return nodes;
-    }
-
-    private ModelMetadata ReadMetadata()
-    {
-        var api = _runtime.Api;
-        using var metadata = new OrtHandle(api, api.SessionModelMetadata(_session), OrtHandle.ModelMetadataSlot);
-        var custom = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in api.MetadataKeys(metadata))
-        {
-            custom[key] = api.MetadataLookup(metadata, key) ?? "";
-        }
-        return new ModelMetadata(api.MetadataString(metadata, 112), api.MetadataString(metadata, 113),
-            api.MetadataString(metadata, 114), api.MetadataString(metadata, 115), api.MetadataVersion(metadata), custom);
-    }
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     private static string Names(IEnumerable<NodeInfo> nodes) => string.Join(", ", nodes.Select(n => n.Name));
 
     /// <inheritdoc />
-    public void Dispose() => _session.Dispose();
-
-    /// <summary>Run options whose terminate flag follows a cancellation token.</summary>
-    private sealed class RunOptionsScope : IDisposable
+    public void Dispose()
     {
-        private readonly OrtHandle _options;
-        private readonly CancellationTokenRegistration _registration;
-
-        public RunOptionsScope(OrtApi api, CancellationToken token)
+        if (_disposed)
         {
-            token.ThrowIfCancellationRequested();
-            _options = new OrtHandle(api, api.CreateRunOptions(), OrtHandle.RunOptionsSlot);
-            var handle = _options.DangerousGetHandle();
-            _registration = token.Register(() => api.RunOptionsSetTerminate(handle));
+            return;
         }
-
-        public nint Options => _options.DangerousGetHandle();
-
-        public void Dispose()
-        {
-            _registration.Dispose();
-            _options.Dispose();
-        }
+        _disposed = true;
+        _session.Dispose();
+        _runOptions.Dispose();
     }
 }

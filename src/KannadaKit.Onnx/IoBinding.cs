@@ -1,24 +1,38 @@
-using KannadaKit.Onnx.Native;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace KannadaKit.Onnx;
 
 /// <summary>
-/// Inputs and outputs bound to a session ahead of a run, so repeated runs (a decoding loop) skip name lookups and
-/// can write into preallocated outputs. Keeps the bound values alive until cleared or disposed. Not thread-safe.
+/// Inputs and outputs bound to a session ahead of a run, so repeated runs (a decoding loop) skip name lookups, write
+/// into preallocated outputs, and can leave outputs on the device (a KV cache on CUDA). Keeps the bound values alive
+/// until cleared or disposed. Not thread-safe.
 /// </summary>
 public sealed class IoBinding : IDisposable
 {
     private readonly InferenceSession _session;
+    private readonly Ort.OrtIoBinding _binding;
     private readonly List<OrtValue> _held = [];
     private readonly List<string> _outputNames = [];
+    private bool _disposed;
 
-    internal IoBinding(InferenceSession session, OrtHandle handle)
+    internal IoBinding(InferenceSession session, Ort.OrtIoBinding binding)
     {
         _session = session;
-        Handle = handle;
+        _binding = binding;
     }
 
-    internal OrtHandle Handle { get; }
+    internal Ort.OrtIoBinding Native
+    {
+        get
+        {
+            ThrowIfDisposed();
+            foreach (var value in _held)
+            {
+                value.ThrowIfDisposed();
+            }
+            return _binding;
+        }
+    }
 
     /// <summary>The names of the bound outputs, in binding order.</summary>
     public IReadOnlyList<string> OutputNames => _outputNames;
@@ -27,8 +41,9 @@ public sealed class IoBinding : IDisposable
     public void BindInput(string name, OrtValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        ThrowIfDisposed();
         _session.CheckInput(name, value);
-        _session.Runtime.Api.BindInput(Handle, name, value.Handle);
+        _binding.BindInput(name, value.Native);
         _held.Add(value);
     }
 
@@ -36,8 +51,9 @@ public sealed class IoBinding : IDisposable
     public void BindOutput(string name, OrtValue value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        CheckOutput(name);
-        _session.Runtime.Api.BindOutput(Handle, name, value.Handle);
+        ThrowIfDisposed();
+        _session.CheckOutput(name);
+        _binding.BindOutput(name, value.Native);
         _held.Add(value);
         _outputNames.Add(name);
     }
@@ -45,45 +61,57 @@ public sealed class IoBinding : IDisposable
     /// <summary>Binds an output that ORT allocates in CPU memory on each run (read it with <see cref="GetOutputs"/>).</summary>
     public void BindOutputToCpu(string name)
     {
-        CheckOutput(name);
-        _session.Runtime.Api.BindOutputToDevice(Handle, name, _session.Runtime.CpuMemory);
+        ThrowIfDisposed();
+        _session.CheckOutput(name);
+        _binding.BindOutputToDevice(name, Ort.OrtMemoryInfo.DefaultInstance);
+        _outputNames.Add(name);
+    }
+
+    /// <summary>Binds an output that ORT allocates on CUDA device <paramref name="deviceId"/> and leaves there, so it can
+    /// be bound as the next run's input without a copy through the host (the KV cache on a GPU).</summary>
+    public void BindOutputToCuda(string name, int deviceId)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(deviceId);
+        ThrowIfDisposed();
+        _session.CheckOutput(name);
+        using var memory = new Ort.OrtMemoryInfo(Ort.OrtMemoryInfo.allocatorCUDA, Ort.OrtAllocatorType.DeviceAllocator, deviceId, Ort.OrtMemType.Default);
+        _binding.BindOutputToDevice(name, memory);
         _outputNames.Add(name);
     }
 
     /// <summary>The outputs of the last run, in binding order; the caller owns them.</summary>
     public SessionOutputs GetOutputs()
     {
-        var runtime = _session.Runtime;
-        var values = runtime.Api.BoundOutputValues(Handle);
-        return new SessionOutputs([.. _outputNames], values.Select(v => OrtValue.FromNative(runtime, v)).ToArray());
+        ThrowIfDisposed();
+        var values = _binding.GetOutputValues();
+        return new SessionOutputs([.. _outputNames], [.. values.Select(OrtValue.FromNative)]);
     }
 
     /// <summary>Unbinds every input.</summary>
     public void ClearInputs()
     {
-        _session.Runtime.Api.ClearBoundInputs(Handle);
+        ThrowIfDisposed();
+        _binding.ClearBoundInputs();
     }
 
     /// <summary>Unbinds every output.</summary>
     public void ClearOutputs()
     {
-        _session.Runtime.Api.ClearBoundOutputs(Handle);
+        ThrowIfDisposed();
+        _binding.ClearBoundOutputs();
         _outputNames.Clear();
     }
 
-    private void CheckOutput(string name)
-    {
-        if (!_session.HasOutput(name))
-        {
-            throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument,
-                $"{_session.Source}: the model has no output '{name}' (outputs: {string.Join(", ", _session.Outputs.Select(o => o.Name))})");
-        }
-    }
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     /// <inheritdoc />
     public void Dispose()
     {
-        Handle.Dispose();
-        _held.Clear();
+        if (!_disposed)
+        {
+            _disposed = true;
+            _binding.Dispose();
+            _held.Clear();
+        }
     }
 }

@@ -17,6 +17,19 @@ public sealed record NodeInfo(string Name, bool IsTensor, TensorElementType Elem
     /// <summary>Type and shape, e.g. <c>int64 [batch, sequence]</c>.</summary>
     public string TypeText => IsTensor ? $"{TensorElementTypes.Name(ElementType)} {ShapeText}" : "non-tensor";
 
+    /// <summary>Reads the package's metadata of one input or output.</summary>
+    internal static NodeInfo From(string name, Microsoft.ML.OnnxRuntime.NodeMetadata metadata)
+    {
+        if (!metadata.IsTensor)
+        {
+            return new NodeInfo(name, false, TensorElementType.Undefined, [], []);
+        }
+        var symbolic = metadata.SymbolicDimensions;
+        var dims = metadata.Dimensions;
+        return new NodeInfo(name, true, (TensorElementType)(int)metadata.ElementDataType, [.. dims.Select(d => (long)d)],
+            [.. dims.Select((_, i) => i < symbolic.Length ? symbolic[i] ?? "" : "")]);
+    }
+
     /// <summary>Whether a value of this type and shape may be fed here; otherwise what was expected.</summary>
     internal string? Mismatch(TensorElementType type, ReadOnlySpan<long> shape)
     {

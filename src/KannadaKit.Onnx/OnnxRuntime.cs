@@ -1,74 +1,104 @@
-using KannadaKit.Onnx.Native;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace KannadaKit.Onnx;
 
 /// <summary>
-/// A loaded ONNX Runtime: the native library, its API table and one ORT environment. Create it once and share it;
-/// it is thread-safe. Sessions and values made from it keep it alive.
+/// ONNX Runtime as the official <c>Microsoft.ML.OnnxRuntime</c> package provides it (CPU by default, the CUDA build
+/// with <c>-p:OnnxRuntime=Gpu</c>). Create it once and share it; it is thread-safe. Disposing it stops new sessions
+/// and values being made from it (they throw <see cref="ObjectDisposedException"/>); ORT's own environment is
+/// process-wide and outlives it, so sessions already open keep working.
 /// </summary>
 public sealed class OnnxRuntime : IDisposable
 {
-    private OnnxRuntime(OrtApi api, OrtHandle env, OrtHandle cpuMemory)
-    {
-        Api = api;
-        Env = env;
-        CpuMemory = cpuMemory;
-    }
+    private readonly Ort.OrtEnv _env;
+    private volatile bool _disposed;
 
-    internal OrtApi Api { get; }
+    private OnnxRuntime(Ort.OrtEnv env) => _env = env;
 
-    internal OrtHandle Env { get; }
+    /// <summary>The native runtime's version, e.g. <c>1.31.1</c>.</summary>
+    public string Version => _env.GetVersionString();
 
-    internal OrtHandle CpuMemory { get; }
+    /// <summary>The NuGet package the natives came from, chosen at build time: <c>Microsoft.ML.OnnxRuntime</c> (CPU)
+    /// or <c>Microsoft.ML.OnnxRuntime.Gpu.Linux</c> (CUDA).</summary>
+    public static string Package =>
+#if ONNXRUNTIME_GPU
+        "Microsoft.ML.OnnxRuntime.Gpu.Linux";
+#else
+        "Microsoft.ML.OnnxRuntime";
+#endif
 
-    /// <summary>The runtime's version string, e.g. <c>1.30.0</c>.</summary>
-    public string Version => Api.Version;
+    /// <summary>Whether this build references the CUDA build of ONNX Runtime.</summary>
+    public static bool IsGpuBuild =>
+#if ONNXRUNTIME_GPU
+        true;
+#else
+        false;
+#endif
 
-    /// <summary>The file the native library was loaded from (or its name, when the system loader found it).</summary>
-    public string LibraryPath => Api.LibraryPath;
-
-    /// <summary>ORT's build description (commit, build type).</summary>
-    public string BuildInfo => Api.BuildInfo();
-
-    /// <summary>Loads ONNX Runtime (see <see cref="NativeLibraryLocator"/> for where it looks).</summary>
-    /// <exception cref="OnnxRuntimeException">When the library is missing, not ORT, or older than API 30.</exception>
+    /// <summary>Starts ONNX Runtime (the natives ship in the NuGet package, next to the app).</summary>
+    /// <exception cref="OnnxRuntimeException">When the native library cannot be loaded.</exception>
     public static OnnxRuntime Load(OnnxRuntimeOptions? options = null)
     {
         options ??= new OnnxRuntimeOptions();
-        var (library, path) = NativeLibraryLocator.Load(options.LibraryPath);
-        var api = OrtApi.FromLibrary(library, path);
-        var env = new OrtHandle(api, api.CreateEnv((int)options.LogLevel, options.LogId), OrtHandle.EnvSlot);
-        var memory = new OrtHandle(api, api.CreateCpuMemoryInfo(), OrtHandle.MemoryInfoSlot);
-        return new OnnxRuntime(api, env, memory);
+        try
+        {
+            if (!Ort.OrtEnv.IsCreated)
+            {
+                var creation = new Ort.EnvironmentCreationOptions
+                {
+                    logId = options.LogId,
+                    logLevel = (Ort.OrtLoggingLevel)(int)options.LogLevel,
+                };
+                return new OnnxRuntime(Ort.OrtEnv.CreateInstanceWithOptions(ref creation));
+            }
+            return new OnnxRuntime(Ort.OrtEnv.Instance());
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException)
+        {
+            throw new OnnxRuntimeException(OrtErrorCode.NoSuchFile,
+                $"ONNX Runtime's native library could not be loaded ({e.Message}): it ships in the {Package} package, in runtimes/<rid>/native next to the app");
+        }
+        catch (Ort.OnnxRuntimeException e)
+        {
+            throw OrtErrors.From(e, "ONNX Runtime");
+        }
     }
 
-    /// <summary>The execution providers this build was compiled with (e.g. CUDAExecutionProvider, CPUExecutionProvider).
-    /// Being listed does not mean the provider's own libraries are installed: see <see cref="ExecutionProvider.Cuda"/>.</summary>
-    public IReadOnlyList<string> AvailableProviders() => Api.AvailableProviders();
+    /// <summary>The execution providers this build offers (<c>CPUExecutionProvider</c>, and <c>CUDAExecutionProvider</c>
+    /// in the GPU build; CUDA also needs CUDA 13 and cuDNN 9 installed to run).</summary>
+    public IReadOnlyList<string> AvailableProviders()
+    {
+        ThrowIfDisposed();
+        return _env.GetAvailableProviders();
+    }
 
     /// <summary>Opens a model file (external data next to it resolves).</summary>
     /// <exception cref="OnnxRuntimeException">A missing file (<see cref="OrtErrorCode.NoSuchFile"/>), a corrupt one, or
     /// a provider that cannot be used.</exception>
+    /// <exception cref="ObjectDisposedException">After <see cref="Dispose"/>.</exception>
     public InferenceSession OpenSession(string modelPath, SessionOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
+        ThrowIfDisposed();
         var full = Path.GetFullPath(modelPath);
         if (!File.Exists(full))
         {
             throw new OnnxRuntimeException(OrtErrorCode.NoSuchFile, $"{modelPath}: model file not found");
         }
-        return InferenceSession.Create(this, options ?? new SessionOptions(), modelPath,
-            (o) => Api.CreateSession(Env, full, o));
+        return InferenceSession.Create(this, options ?? new SessionOptions(), modelPath, o => new Ort.InferenceSession(full, o));
     }
 
     /// <summary>Opens a model held in memory (it may not use external data).</summary>
-    public InferenceSession OpenSession(ReadOnlyMemory<byte> model, SessionOptions? options = null, string name = "<memory>") =>
-        InferenceSession.Create(this, options ?? new SessionOptions(), name, (o) => Api.CreateSessionFromArray(Env, model.Span, o));
+    /// <exception cref="ObjectDisposedException">After <see cref="Dispose"/>.</exception>
+    public InferenceSession OpenSession(ReadOnlyMemory<byte> model, SessionOptions? options = null, string name = "<memory>")
+    {
+        ThrowIfDisposed();
+        var bytes = model.ToArray();
+        return InferenceSession.Create(this, options ?? new SessionOptions(), name, o => new Ort.InferenceSession(bytes, o));
+    }
+
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        CpuMemory.Dispose();
-        Env.Dispose();
-    }
+    public void Dispose() => _disposed = true;
 }

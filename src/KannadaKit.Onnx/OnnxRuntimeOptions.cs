@@ -1,15 +1,9 @@
 namespace KannadaKit.Onnx;
 
-/// <summary>How to find and initialise ONNX Runtime. Immutable.</summary>
+/// <summary>How to initialise ONNX Runtime. Immutable. ORT's environment is process-wide: these apply when the
+/// first runtime of the process is loaded.</summary>
 public sealed record OnnxRuntimeOptions
 {
-    /// <summary>The environment variable that names the native library when no explicit path is given.</summary>
-    public const string LibraryVariable = "KANNADAKIT_ONNXRUNTIME";
-
-    /// <summary>An explicit path to <c>libonnxruntime.so.1</c> / <c>onnxruntime.dll</c> / <c>libonnxruntime.dylib</c>;
-    /// when set, nothing else is searched.</summary>
-    public string? LibraryPath { get; init; }
-
     /// <summary>The least severe ORT log messages written to stderr by ORT itself (default: errors only).</summary>
     public OrtLogLevel LogLevel { get; init; } = OrtLogLevel.Error;
 

@@ -1,30 +1,28 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
-using KannadaKit.Onnx.Native;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace KannadaKit.Onnx;
 
 /// <summary>
-/// A tensor ORT can read or has written. Values made from caller memory are not copied: the memory stays pinned
-/// until the value is disposed, and writes to it are visible to the next run. Not thread-safe for writes.
+/// A tensor ORT can read or has written, over the package's <c>OrtValue</c>. Values made from caller memory are not
+/// copied: the memory stays pinned until the value is disposed, and writes to it are visible to the next run. After
+/// <see cref="Dispose"/> every member throws <see cref="ObjectDisposedException"/> (the package's value would read
+/// freed memory). Not thread-safe for writes.
 /// </summary>
-public sealed unsafe class OrtValue : IDisposable
+public sealed class OrtValue : IDisposable
 {
-    private readonly OnnxRuntime _runtime;
-    private readonly OrtHandle _handle;
-    private MemoryHandle _pin;
+    private readonly Ort.OrtValue _value;
     private readonly long[] _shape;
+    private readonly bool _onCpu;
+    private bool _disposed;
 
-    private OrtValue(OnnxRuntime runtime, OrtHandle handle, MemoryHandle pin, TensorElementType type, long[] shape)
+    private OrtValue(Ort.OrtValue value, TensorElementType type, long[] shape, bool onCpu)
     {
-        _runtime = runtime;
-        _handle = handle;
-        _pin = pin;
+        _value = value;
         ElementType = type;
         _shape = shape;
+        _onCpu = onCpu;
     }
-
-    internal OrtHandle Handle => _handle;
 
     /// <summary>The element type.</summary>
     public TensorElementType ElementType { get; }
@@ -32,8 +30,23 @@ public sealed unsafe class OrtValue : IDisposable
     /// <summary>The shape.</summary>
     public IReadOnlyList<long> Shape => _shape;
 
+    internal long[] ShapeArray => _shape;
+
     /// <summary>The number of elements (the product of the shape).</summary>
     public long ElementCount => Product(_shape);
+
+    /// <summary>Whether the data lives in CPU memory (false for a tensor ORT left on a GPU).</summary>
+    public bool IsOnCpu => _onCpu;
+
+    /// <summary>The package's value, for APIs this wrapper does not cover. Owned by this object.</summary>
+    public Ort.OrtValue Native
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _value;
+        }
+    }
 
     /// <summary>Wraps caller memory as a tensor without copying it.</summary>
     /// <exception cref="ArgumentException">When the shape does not hold exactly <paramref name="data"/>'s elements.</exception>
@@ -41,6 +54,7 @@ public sealed unsafe class OrtValue : IDisposable
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        runtime.ThrowIfDisposed();
         var type = TensorElementTypes.Of<T>();
         var count = Product(shape);
         if (count != data.Length)
@@ -52,16 +66,19 @@ public sealed unsafe class OrtValue : IDisposable
             // ORT rejects a null data pointer; an empty tensor (e.g. a zero-length KV cache) is allocated by ORT.
             return Allocate(runtime, type, shape);
         }
-        var pin = data.Pin();
+        var dims = shape.ToArray();
+        var info = Ort.OrtMemoryInfo.DefaultInstance;
         try
         {
-            var value = runtime.Api.CreateTensorWithData(runtime.CpuMemory, pin.Pointer, (long)data.Length * sizeof(T), shape, type);
-            return new OrtValue(runtime, new OrtHandle(runtime.Api, value, OrtHandle.ValueSlot), pin, type, shape.ToArray());
+            // The package knows its own 2-byte float structs, not System.Half or ours: same bits, so reinterpret.
+            var value = typeof(T) == typeof(Half) ? Ort.OrtValue.CreateTensorValueFromMemory(info, CastMemory<T, Ort.Float16>.Of(data), dims)
+                : typeof(T) == typeof(BFloat16) ? Ort.OrtValue.CreateTensorValueFromMemory(info, CastMemory<T, Ort.BFloat16>.Of(data), dims)
+                : Ort.OrtValue.CreateTensorValueFromMemory(info, data, dims);
+            return new OrtValue(value, type, dims, onCpu: true);
         }
-        catch
+        catch (Ort.OnnxRuntimeException e)
         {
-            pin.Dispose();
-            throw;
+            throw OrtErrors.From(e, "tensor");
         }
     }
 
@@ -73,34 +90,31 @@ public sealed unsafe class OrtValue : IDisposable
     public static OrtValue Allocate(OnnxRuntime runtime, TensorElementType type, ReadOnlySpan<long> shape)
     {
         ArgumentNullException.ThrowIfNull(runtime);
+        runtime.ThrowIfDisposed();
         if (TensorElementTypes.SizeOf(type) == 0)
         {
             throw new NotSupportedException($"tensors of {TensorElementTypes.Name(type)} are not supported");
         }
-        var value = runtime.Api.CreateTensor(shape, type);
-        var result = new OrtValue(runtime, new OrtHandle(runtime.Api, value, OrtHandle.ValueSlot), default, type, shape.ToArray());
+        var dims = shape.ToArray();
+        Product(dims);
+        var value = Ort.OrtValue.CreateAllocatedTensorValue(Ort.OrtAllocator.DefaultInstance, (Ort.Tensors.TensorElementType)(int)type, dims);
+        var result = new OrtValue(value, type, dims, onCpu: true);
         result.Bytes.Clear();
         return result;
     }
 
-    /// <summary>Takes ownership of a value ORT returned, reading its type and shape.</summary>
-    internal static OrtValue FromNative(OnnxRuntime runtime, nint value)
+    /// <summary>Takes ownership of a value ORT returned, reading its type, shape and where it lives.</summary>
+    internal static OrtValue FromNative(Ort.OrtValue value)
     {
-        var handle = new OrtHandle(runtime.Api, value, OrtHandle.ValueSlot);
-        if (!runtime.Api.IsTensor(handle))
+        if (!value.IsTensor)
         {
-            handle.Dispose();
+            value.Dispose();
             throw new OnnxRuntimeException(OrtErrorCode.NotImplemented, "the model returned a non-tensor value; only tensors are supported");
         }
-        var info = runtime.Api.TensorTypeAndShape(handle);
-        try
-        {
-            return new OrtValue(runtime, handle, default, runtime.Api.ElementTypeOf(info), runtime.Api.DimensionsOf(info));
-        }
-        finally
-        {
-            runtime.Api.ReleaseTensorInfo(info);
-        }
+        var info = value.GetTensorTypeAndShape();
+        var memory = value.GetTensorMemoryInfo();
+        var onCpu = memory.GetDeviceType() == Ort.OrtMemoryInfoDeviceType.CPU;
+        return new OrtValue(value, (TensorElementType)(int)info.ElementDataType, info.Shape, onCpu);
     }
 
     /// <summary>The elements, read-only.</summary>
@@ -160,37 +174,33 @@ public sealed unsafe class OrtValue : IDisposable
     }
 
     /// <summary>The raw bytes of the tensor.</summary>
+    /// <exception cref="InvalidOperationException">When the tensor lives on a GPU.</exception>
     public Span<byte> Bytes
     {
         get
         {
-            var length = ElementCount * TensorElementTypes.SizeOf(ElementType);
-            if (length == 0)
+            ThrowIfDisposed();
+            if (!_onCpu)
             {
-                return [];
+                throw new InvalidOperationException($"the tensor ({this}) lives in GPU memory; bind the output to the CPU to read it");
             }
-            var success = false;
-            _handle.DangerousAddRef(ref success);
-            try
-            {
-                return new Span<byte>(_runtime.Api.TensorData(_handle), checked((int)length));
-            }
-            finally
-            {
-                _handle.DangerousRelease();
-            }
+            return ElementCount == 0 ? [] : _value.GetTensorMutableRawData();
         }
     }
 
     /// <summary>The shape and type, e.g. <c>float32 [2, 3]</c>.</summary>
     public override string ToString() => $"{TensorElementTypes.Name(ElementType)} [{string.Join(", ", _shape)}]";
 
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
     /// <inheritdoc />
     public void Dispose()
     {
-        _handle.Dispose();
-        _pin.Dispose();
-        _pin = default;
+        if (!_disposed)
+        {
+            _disposed = true;
+            _value.Dispose();
+        }
     }
 
     internal static long Product(ReadOnlySpan<long> shape)

@@ -25,9 +25,8 @@ public sealed class SessionTests
     [OnnxRuntimeFact]
     public void Reports_version_and_cpu_provider()
     {
-        Assert.StartsWith("1.", Runtime.Version, StringComparison.Ordinal);
+        Assert.StartsWith("1.31.", Runtime.Version, StringComparison.Ordinal);
         Assert.Contains("CPUExecutionProvider", Runtime.AvailableProviders());
-        Assert.Contains("ORT Build Info", Runtime.BuildInfo, StringComparison.Ordinal);
     }
 
     [OnnxRuntimeFact]

@@ -4,8 +4,8 @@ using Xunit;
 namespace KannadaKit.Testing;
 
 /// <summary>
-/// A fact that needs the ONNX Runtime native library; it skips, saying how to get it, when the library cannot be
-/// found (tools/test.sh fetches it with tools/setup-onnxruntime.sh, so CI runs these).
+/// A fact that needs ONNX Runtime's native library (it ships in the NuGet package, so this skips only on a platform
+/// the package has no natives for, saying why).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class OnnxRuntimeFactAttribute : FactAttribute
@@ -16,6 +16,19 @@ public sealed class OnnxRuntimeFactAttribute : FactAttribute
         if (OnnxRuntimeForTests.SkipReason is { } reason)
         {
             Skip = reason;
+        }
+    }
+
+    /// <summary>The test checks what the CPU build does without CUDA: skip it, saying so, in a <c>-p:OnnxRuntime=Gpu</c> build.</summary>
+    public bool CpuBuildOnly
+    {
+        get => false;
+        init
+        {
+            if (value && OnnxRuntime.IsGpuBuild && Skip is null)
+            {
+                Skip = "checks the CPU build's behaviour without CUDA; this build references Microsoft.ML.OnnxRuntime.Gpu.Linux";
+            }
         }
     }
 }

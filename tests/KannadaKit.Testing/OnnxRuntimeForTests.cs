@@ -2,7 +2,7 @@ using KannadaKit.Onnx;
 
 namespace KannadaKit.Testing;
 
-/// <summary>One ONNX Runtime per test process, found the way the CLI finds it.</summary>
+/// <summary>One ONNX Runtime per test process.</summary>
 public static class OnnxRuntimeForTests
 {
     private static readonly Lazy<(OnnxRuntime? Runtime, string? Problem)> s_loaded = new(() =>
@@ -19,7 +19,7 @@ public static class OnnxRuntimeForTests
 
     /// <summary>Why ONNX Runtime tests cannot run here, or null when they can.</summary>
     public static string? SkipReason => s_loaded.Value.Problem is { } problem
-        ? $"ONNX Runtime is not available (run tools/setup-onnxruntime.sh): {problem}"
+        ? $"ONNX Runtime is not available on this platform: {problem}"
         : null;
 
     /// <summary>The shared runtime.</summary>

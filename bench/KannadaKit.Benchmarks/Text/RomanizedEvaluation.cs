@@ -82,9 +82,11 @@ internal static class RomanizedEvaluation
 /// <summary>Wraps ICU's Latin-Kannada transform for the comparison.</summary>
 internal sealed class IcuLatin : IDisposable
 {
-    private readonly Icu.Transliterator _t = Icu.Transliterator.CreateInstance("Latin-Kannada");
+    private readonly KannadaKit.Text.Transliteration.IcuTransform _t = KannadaKit.Text.Transliteration.IcuTransform.Create("Latin-Kannada");
 
     public string Transliterate(string s) => _t.Transliterate(s);
 
-    public void Dispose() => _t.Dispose();
+    public void Dispose()
+    {
+    }
 }

@@ -36,12 +36,11 @@ internal static class GenerateCommand
         var gpuMemory = new Option<long?>("--gpu-mem-limit") { Description = "Most bytes the CUDA arena may use" };
         var dtype = new Option<string>("--dtype") { Description = "Weights: fp32, fp16, int8, uint8, q8, q4, q4f16, bnb4", DefaultValueFactory = _ => "fp32" };
         var threads = new Option<int>("--threads") { Description = "Threads per operator (0: ORT's default)" };
-        var library = OnnxCommand.LibraryOption();
 
         var command = new Command("generate", "Generate text with an ONNX model (decoder-only: --prompt; encoder-decoder: --input)")
         {
             model, prompt, input, ids, chat, system, maxNew, beams, lengthPenalty, sample, temperature, topK, topP, seed, repetition, noRepeat,
-            format, device, deviceId, gpuMemory, dtype, threads, library,
+            format, device, deviceId, gpuMemory, dtype, threads,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -70,7 +69,7 @@ internal static class GenerateCommand
                 RepetitionPenalty = parse.GetValue(repetition),
                 NoRepeatNgramSize = parse.GetValue(noRepeat),
             };
-            using var runtime = OnnxCommand.LoadRuntime(parse.GetValue(library));
+            using var runtime = OnnxCommand.LoadRuntime();
             try
             {
                 using var generator = GenerativeModel.Open(runtime, folder, options);

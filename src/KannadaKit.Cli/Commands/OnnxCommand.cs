@@ -6,16 +6,11 @@ namespace KannadaKit.Cli.Commands;
 /// <summary><c>kannadakit onnx info MODEL.onnx</c>: what a model takes and returns, and what this ONNX Runtime offers.</summary>
 internal static class OnnxCommand
 {
-    public static Option<string?> LibraryOption() => new("--ort-library")
-    {
-        Description = $"ONNX Runtime library to load (default: ${OnnxRuntimeOptions.LibraryVariable}, next to kannadakit, the tools/setup-onnxruntime.sh cache, then the system)",
-    };
-
-    public static OnnxRuntime LoadRuntime(string? library)
+    public static OnnxRuntime LoadRuntime()
     {
         try
         {
-            return OnnxRuntime.Load(new OnnxRuntimeOptions { LibraryPath = library });
+            return OnnxRuntime.Load();
         }
         catch (OnnxRuntimeException e)
         {
@@ -26,10 +21,9 @@ internal static class OnnxCommand
     public static Command Create(CliContext context)
     {
         var model = new Argument<string>("model") { Description = "An .onnx file" };
-        var library = LibraryOption();
         var info = new Command("info", "Print a model's inputs, outputs, opset and metadata, and the execution providers available")
         {
-            model, library,
+            model,
         };
         info.SetAction(parse => context.Run(() =>
         {
@@ -38,7 +32,7 @@ internal static class OnnxCommand
             {
                 throw new CliException($"{path}: model file not found");
             }
-            using var runtime = LoadRuntime(parse.GetValue(library));
+            using var runtime = LoadRuntime();
             try
             {
                 var header = OnnxModelHeader.Read(path);
@@ -75,8 +69,9 @@ internal static class OnnxCommand
                         o.WriteLine($"  {key} = {value}");
                     }
                 }
-                o.WriteLine($"runtime    ONNX Runtime {runtime.Version} ({runtime.LibraryPath})");
-                o.WriteLine($"providers  {string.Join(", ", runtime.AvailableProviders())} (compiled in; CUDA also needs its provider libraries, CUDA 12 and cuDNN 9)");
+                o.WriteLine($"runtime    ONNX Runtime {runtime.Version} ({OnnxRuntime.Package})");
+                o.WriteLine($"providers  {string.Join(", ", runtime.AvailableProviders())}"
+                    + (OnnxRuntime.IsGpuBuild ? " (CUDA needs CUDA 13 and cuDNN 9 installed)" : " (CPU build; -p:OnnxRuntime=Gpu for CUDA)"));
             }
             catch (OnnxRuntimeException e)
             {

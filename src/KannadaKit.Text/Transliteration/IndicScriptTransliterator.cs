@@ -1,23 +1,20 @@
-using Icu;
 using KannadaKit.Text.Scripts;
 
 namespace KannadaKit.Text.Transliteration;
 
 /// <summary>
-/// Converts between Kannada and the other Brahmic scripts with ICU's script transliterators (through icu.net and the
-/// system's libicu).
+/// Converts between Kannada and the other Brahmic scripts with ICU's script transliterators (through ICU4N).
 /// </summary>
 /// <remarks>
 /// ICU maps through a common Indic inventory, so what a target script lacks is approximated: Kannada → Devanagari and
 /// back is exact except for stray length marks; scripts without short e/o (Bengali, Gujarati, Gurmukhi, Odia) or
-/// without aspirates (Tamil) lose them. One instance holds native ICU objects and is not thread-safe: create one per
-/// thread and dispose it.
+/// without aspirates (Tamil) lose them. One instance is for one thread at a time.
 /// </remarks>
 public sealed class IndicScriptTransliterator : IDisposable
 {
-    private readonly Transliterator _icu;
+    private readonly IcuTransform _icu;
 
-    private IndicScriptTransliterator(Transliterator icu, IndicScript from, IndicScript to)
+    private IndicScriptTransliterator(IcuTransform icu, IndicScript from, IndicScript to)
     {
         _icu = icu;
         From = from;
@@ -30,36 +27,25 @@ public sealed class IndicScriptTransliterator : IDisposable
     /// <summary>The target script.</summary>
     public IndicScript To { get; }
 
-    /// <summary>Creates a transliterator from one script to another; one of them must be Kannada.</summary>
-    /// <exception cref="TransliterationException">ICU is missing or has no such transform.</exception>
+    /// <summary>Creates a transliterator from one script to another.</summary>
+    /// <exception cref="TransliterationException">ICU has no such transform.</exception>
     public static IndicScriptTransliterator Create(IndicScript from, IndicScript to)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         if (from == to)
             throw new TransliterationException($"'{from.Name}' to itself is not a transliteration");
-        string id = $"{IcuName(from)}-{IcuName(to)}";
-        try
-        {
-            return new IndicScriptTransliterator(Transliterator.CreateInstance(id), from, to);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or TypeInitializationException
-                                      or ArgumentException or InvalidOperationException)
-        {
-            throw new TransliterationException($"ICU transform {id} is not available: {e.Message}", e);
-        }
+        return new IndicScriptTransliterator(IcuTransform.Create($"{IcuName(from)}-{IcuName(to)}"), from, to);
     }
 
     /// <summary>Transliterates <paramref name="text"/>.</summary>
-    public string Transliterate(string text)
+    public string Transliterate(string text) => _icu.Transliterate(text);
+
+    /// <summary>Nothing native is held any more (ICU4N is managed); kept so callers' using blocks stay valid.</summary>
+    public void Dispose()
     {
-        ArgumentNullException.ThrowIfNull(text);
-        return text.Length == 0 ? text : _icu.Transliterate(text);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _icu.Dispose();
-
     /// <summary>ICU's name for a script (Odia is still "Oriya" there).</summary>
-    private static string IcuName(IndicScript s) => s == IndicScripts.Odia ? "Oriya" : s.Name;
+    internal static string IcuName(IndicScript s) => s == IndicScripts.Odia ? "Oriya" : s.Name;
 }
