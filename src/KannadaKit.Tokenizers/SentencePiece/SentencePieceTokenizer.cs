@@ -138,7 +138,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
     }
 
     /// <summary>Decodes as spm_decode does: ▁ to space, the leading dummy space dropped, bytes reassembled, unknowns as " ⁇ ".</summary>
-    public override string Decode(IEnumerable<int> ids, bool skipSpecialTokens = true)
+    public override string Decode(IEnumerable<int> ids, bool skipSpecialTokens)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var sb = new StringBuilder();

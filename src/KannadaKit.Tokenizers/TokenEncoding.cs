@@ -1,10 +1,6 @@
-namespace KannadaKit.Tokenizers;
+using Microsoft.ML.Tokenizers;
 
-/// <summary>One token: its id, its text in the vocabulary, and the UTF-16 range of the original input it covers.</summary>
-/// <param name="Id">Vocabulary id.</param>
-/// <param name="Value">The token as the vocabulary spells it (byte-level tokens in their printable form).</param>
-/// <param name="Offset">Range in the original text (not the normalized one); empty for added special tokens.</param>
-public readonly record struct EncodedToken(int Id, string Value, Range Offset);
+namespace KannadaKit.Tokenizers;
 
 /// <summary>Everything an encoding yields, aligned by position.</summary>
 public sealed class TokenEncoding
@@ -36,7 +32,8 @@ public sealed class TokenEncoding
     /// <summary>Number of tokens.</summary>
     public int Count => Ids.Count;
 
-    /// <summary>The tokens with their ids and offsets.</summary>
+    /// <summary>The tokens with their ids, vocabulary strings and UTF-16 ranges in the original text (not the
+    /// normalized one); added special tokens have an empty range.</summary>
     public IReadOnlyList<EncodedToken> ToTokens()
     {
         var list = new EncodedToken[Ids.Count];
