@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using KannadaKit.Benchmarks;
+using KannadaKit.Benchmarks.Generation;
 using KannadaKit.Benchmarks.Text;
 using KannadaKit.Benchmarks.Tokenizers;
 
@@ -18,13 +19,14 @@ return what switch
     "segment" => SegmentThroughput.Run(),
     "sentences" => SentenceEvaluation.Run(args.Contains("--errors")),
     "romanized" => RomanizedEvaluation.Run(),
-    "tokenizers" => TokenizerThroughput.Run(),
+    "tokenizers" => TokenizerThroughput.Run(args.Length > 1 ? args[1..] : []),
     "fertility" => FertilityEvaluation.Run(),
+    "generate" => GenerateThroughput.Run(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers | fertility] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate] | bdn [BenchmarkDotNet args]");
     return 2;
 }

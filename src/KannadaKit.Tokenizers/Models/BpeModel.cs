@@ -33,7 +33,7 @@ internal sealed class BpeModel : TokenModel
         _vocabBySpan = vocab.GetAlternateLookup<ReadOnlySpan<char>>();
         _byId = ById(vocab);
 
-        _merges = new Dictionary<long, (int, int)>(merges.Count);
+        _merges = new Dictionary<long, (int, int)>(merges.Count, PairKeyComparer.Instance);
         var prefixLength = options.ContinuingSubwordPrefix?.Length ?? 0;
         for (var rank = 0; rank < merges.Count; rank++)
         {
@@ -259,6 +259,7 @@ internal sealed class BpeModel : TokenModel
     }
 
     private static long Key(int a, int b) => ((long)a << 32) | (uint)b;
+
 
     private struct Symbol(int id, int start, int end, int prev, int next)
     {

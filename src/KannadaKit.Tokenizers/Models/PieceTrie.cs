@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Models;
 internal sealed class PieceTrie
 {
     // Edges keyed by (node << 16) | character; one flat table keeps a 32k vocabulary at a few hundred kilobytes.
-    private readonly Dictionary<long, int> _edges = [];
+    private readonly Dictionary<long, int> _edges = new(PairKeyComparer.Instance);
     private readonly List<int> _ids = [-1];
 
     /// <summary>Builds the trie from piece → id (the model's own lookup, so both agree on repeated pieces).</summary>

@@ -260,8 +260,8 @@ internal static class BpeTrainer
     private static void PairMerges(List<int[]> sequences, long[] counts, Vocabulary vocab, List<(string, string)> merges,
         int limit, int minFrequency, bool wordPiece)
     {
-        var pairCounts = new Dictionary<long, long>();
-        var where = new Dictionary<long, HashSet<int>>();
+        var pairCounts = new Dictionary<long, long>(PairKeyComparer.Instance);
+        var where = new Dictionary<long, HashSet<int>>(PairKeyComparer.Instance);
         for (var w = 0; w < sequences.Count; w++)
         {
             AddPairs(sequences[w], w, counts[w], +1, pairCounts, where);
