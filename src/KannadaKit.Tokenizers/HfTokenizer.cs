@@ -29,7 +29,7 @@ public sealed class HfTokenizer : Tokenizer
     {
         _model = model;
         _normalizer = normalizer;
-        _preTokenizer = preTokenizer;
+        _preTokenizer = preTokenizer?.DeferFinalByteLevel();
         _postProcessor = postProcessor;
         _decoder = decoder;
         Source = source;
@@ -229,7 +229,7 @@ public sealed class HfTokenizer : Tokenizer
         {
             if (p.Length > 0)
             {
-                output.Add(p.Span.ToString());
+                output.Add((p.Bytes ? PreTokenizers.ByteLevelPreTokenizer.ToBytes(p) : p).Span.ToString());
             }
         }
     }
@@ -292,7 +292,7 @@ public sealed class HfTokenizer : Tokenizer
                 foreach (var p in pieces)
                 {
                     modelTokens.Clear();
-                    _model.Tokenize(p.Span, modelTokens);
+                    _model.Tokenize(p.Span, modelTokens, p.Bytes);
                     foreach (var m in modelTokens)
                     {
                         var (os, oe) = p.OriginalRange(m.Start, m.End);

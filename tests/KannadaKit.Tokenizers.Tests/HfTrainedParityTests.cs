@@ -63,7 +63,8 @@ public class HfTrainedParityTests
         }
     }
 
-    private static string[] RunHf(string tokenizer, string text, string what)
+    /// <summary>The reference library's ids (or decodes) of every line, special tokens on.</summary>
+    internal static string[] RunHf(string tokenizer, string text, string what)
     {
         var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.ArgumentList.Add(Script);

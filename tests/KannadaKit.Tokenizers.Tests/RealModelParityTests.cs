@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KannadaKit.Testing;
 using MlTokenizer = Microsoft.ML.Tokenizers.Tokenizer;
 
@@ -34,28 +33,13 @@ public class RealModelParityTests
         {
             var path = SharedData.PathOf(corpus);
             var lines = System.IO.File.ReadAllLines(path);
-            var reference = RunHf(File(model), path);
+            var reference = HfTrainedParityTests.RunHf(File(model), path, "ids");
             Assert.Equal(lines.Length, reference.Length);
             var differing = Enumerable.Range(0, lines.Length)
                 .Where(i => string.Join(' ', tokenizer.EncodeToIds(lines[i])) != reference[i]).ToList();
             Assert.True(differing.Count == 0,
                 $"{model} {corpus}: {differing.Count} of {lines.Length} lines differ, first line {differing.FirstOrDefault() + 1}");
         }
-    }
-
-    private static string[] RunHf(string tokenizer, string text)
-    {
-        var psi = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(SharedData.RepoRoot, "tools", "tokenizer-fixtures", "hf-encode.js"), tokenizer, text, "on", "ids" })
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi)!;
-        var error = p.StandardError.ReadToEndAsync();
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "hf-encode.js failed: " + error.Result);
-        return output.TrimEnd('\n').Split('\n');
     }
 }
 

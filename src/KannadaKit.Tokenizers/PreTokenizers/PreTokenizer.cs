@@ -7,11 +7,18 @@ internal abstract class PreTokenizer
 {
     /// <summary>Appends the pieces <paramref name="piece"/> becomes to <paramref name="output"/>; empty ones are dropped.</summary>
     public abstract void Split(Piece piece, List<Piece> output);
+
+    /// <summary>This pre-tokenizer with a final ByteLevel step that tags its pieces (<see cref="Piece.Bytes"/>) instead
+    /// of rewriting them; the model converts on a cache miss only. Nothing changes when ByteLevel is not last.</summary>
+    internal virtual PreTokenizer DeferFinalByteLevel() => this;
 }
 
 /// <summary>"Sequence": each step applied to every piece the previous one produced.</summary>
 internal sealed class SequencePreTokenizer(IReadOnlyList<PreTokenizer> steps) : PreTokenizer
 {
+    internal override PreTokenizer DeferFinalByteLevel() =>
+        steps.Count == 0 ? this : new SequencePreTokenizer([.. steps.Take(steps.Count - 1), steps[^1].DeferFinalByteLevel()]);
+
     public override void Split(Piece piece, List<Piece> output)
     {
         var current = new List<Piece> { piece };

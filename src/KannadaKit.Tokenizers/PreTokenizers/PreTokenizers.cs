@@ -132,8 +132,10 @@ internal enum PrependScheme
 /// "ByteLevel": optionally a leading space, optionally GPT-2's split regex, then every UTF-8 byte becomes its
 /// printable stand-in so byte-level BPE sees an alphabet of 256 symbols.
 /// </summary>
-internal sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex) : PreTokenizer
+internal sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool useRegex, bool deferBytes = false) : PreTokenizer
 {
+    internal override PreTokenizer DeferFinalByteLevel() => new ByteLevelPreTokenizer(addPrefixSpace, useRegex, deferBytes: true);
+
     [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Gpt2();
 
@@ -149,7 +151,7 @@ internal sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool us
 
         if (!useRegex)
         {
-            output.Add(ToBytes(piece));
+            output.Add(deferBytes ? piece with { Bytes = true } : ToBytes(piece));
             return;
         }
 
@@ -157,7 +159,7 @@ internal sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool us
         Splitter.Emit(piece, Splitter.ByRegex(piece.Span, Gpt2(), invert: false), SplitBehavior.Isolated, parts);
         foreach (var p in parts)
         {
-            output.Add(ToBytes(p));
+            output.Add(deferBytes ? p with { Bytes = true } : ToBytes(p));
         }
     }
 
