@@ -24,6 +24,10 @@ public sealed class HfTokenizer : Tokenizer
     private readonly Dictionary<int, AddedToken> _addedById = [];
     private readonly Dictionary<string, AddedToken> _addedByContent = new(StringComparer.Ordinal);
 
+    // What the post-processor puts before and after one sequence's ids (by addSpecialTokens), or null when its output
+    // is not that simple; the ids path then skips building tokens, strings and offsets.
+    private readonly (int[] Before, int[] After)?[] _frames;
+
     internal HfTokenizer(TokenModel model, Normalizer? normalizer, PreTok? preTokenizer, PostProcessor? postProcessor,
         Decoder? decoder, IReadOnlyList<AddedToken> added, string source)
     {
@@ -39,6 +43,7 @@ public sealed class HfTokenizer : Tokenizer
             _addedByContent[t.Content] = t;
         }
 
+        _frames = [IdFrame(false), IdFrame(true)];
         _rawAdded = new AddedTokenMatcher(added.Where(t => !t.Normalized).Select(t => (t.Content, t)));
         _normalizedAdded = new AddedTokenMatcher(added.Where(t => t.Normalized).Select(t =>
             (normalizer is null ? t.Content : normalizer.Normalize(NormalizedText.Original(t.Content, 0)).Text, t)));
@@ -115,11 +120,32 @@ public sealed class HfTokenizer : Tokenizer
     public override void EncodeToIds(ReadOnlySpan<char> text, List<int> ids, bool addSpecialTokens = true)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        if (_frames[addSpecialTokens ? 1 : 0] is { } frame)
+        {
+            ids.AddRange(frame.Before);
+            var sink = new IdSink(ids);
+            EncodeSequence(text.ToString(), ref sink);
+            ids.AddRange(frame.After);
+            return;
+        }
         var tokens = PostProcess([EncodeSequence(text.ToString())], addSpecialTokens);
         foreach (var t in tokens)
         {
             ids.Add(t.Id);
         }
+    }
+
+    /// <summary>The special ids the post-processor frames a single sequence with, found with a sentinel token.</summary>
+    private (int[] Before, int[] After)? IdFrame(bool addSpecialTokens)
+    {
+        const int Sentinel = int.MinValue;
+        var tokens = PostProcess([[new Tok(Sentinel, null, 0, 0)]], addSpecialTokens);
+        var at = tokens.FindIndex(t => t.Id == Sentinel);
+        if (at < 0 || tokens.FindLastIndex(t => t.Id == Sentinel) != at)
+        {
+            return null;
+        }
+        return ([.. tokens.Take(at).Select(t => t.Id)], [.. tokens.Skip(at + 1).Select(t => t.Id)]);
     }
 
     /// <inheritdoc/>
@@ -238,6 +264,38 @@ public sealed class HfTokenizer : Tokenizer
     private List<Tok> EncodeSequence(string text)
     {
         var output = new List<Tok>();
+        var sink = new TokSink(output, _model);
+        EncodeSequence(text, ref sink);
+        return output;
+    }
+
+    /// <summary>Where one sequence's tokens go: full tokens (strings, offsets) or ids only; a struct, so the JIT
+    /// compiles a copy of the pipeline for each and the ids path does no token work at all.</summary>
+    private interface ITokenSink
+    {
+        /// <summary>Whether token strings and offsets are wanted (false: compute nothing but the id).</summary>
+        bool WantsDetail { get; }
+
+        void Add(int id, string? value, int start, int end);
+    }
+
+    private readonly struct TokSink(List<Tok> output, TokenModel model) : ITokenSink
+    {
+        public bool WantsDetail => true;
+
+        public void Add(int id, string? value, int start, int end) => output.Add(new Tok(id, value ?? model.IdToToken(id), start, end));
+    }
+
+    private readonly struct IdSink(List<int> ids) : ITokenSink
+    {
+        public bool WantsDetail => false;
+
+        public void Add(int id, string? value, int start, int end) => ids.Add(id);
+    }
+
+    private void EncodeSequence<TSink>(string text, ref TSink output)
+        where TSink : struct, ITokenSink
+    {
         var modelTokens = new List<ModelToken>();
         var pieces = new List<Piece>();
         var segments = _rawAdded.IsEmpty ? [(0, text.Length, (AddedToken?)null)] : _rawAdded.Split(text);
@@ -246,7 +304,7 @@ public sealed class HfTokenizer : Tokenizer
             if (added is not null)
             {
                 // The token's text is what matched, whitespace taken by lstrip/rstrip included (as in the HF library).
-                output.Add(new Tok(added.Id, text[start..end], start, end));
+                output.Add(added.Id, output.WantsDetail ? text[start..end] : null, start, end);
                 continue;
             }
 
@@ -269,7 +327,7 @@ public sealed class HfTokenizer : Tokenizer
                 if (token is not null)
                 {
                     var (os, oe) = normalized.OriginalRange(s, e);
-                    output.Add(new Tok(token.Id, normalized.Text[s..e], os, oe));
+                    output.Add(token.Id, output.WantsDetail ? normalized.Text[s..e] : null, os, oe);
                     continue;
                 }
 
@@ -295,13 +353,11 @@ public sealed class HfTokenizer : Tokenizer
                     _model.Tokenize(p.Span, modelTokens, p.Bytes);
                     foreach (var m in modelTokens)
                     {
-                        var (os, oe) = p.OriginalRange(m.Start, m.End);
-                        output.Add(new Tok(m.Id, m.Value ?? _model.IdToToken(m.Id), os, oe));
+                        var (os, oe) = output.WantsDetail ? p.OriginalRange(m.Start, m.End) : (0, 0);
+                        output.Add(m.Id, m.Value, os, oe);
                     }
                 }
             }
         }
-
-        return output;
     }
 }

@@ -213,7 +213,9 @@ internal sealed class BpeModel : TokenModel
             return;
         }
 
-        var queue = new PriorityQueue<(int Pos, int NewId), (int Rank, int Pos)>(count);
+        // One queue per thread, reused: a fresh one per word was a large share of the cold path's allocations.
+        var queue = t_queue ??= new PriorityQueue<(int Pos, int NewId), (int Rank, int Pos)>();
+        queue.Clear();
         for (var i = 0; i < count - 1; i++)
         {
             if (_merges.TryGetValue(Key(symbols[i].Id, symbols[i + 1].Id), out var m))
@@ -257,6 +259,9 @@ internal sealed class BpeModel : TokenModel
             }
         }
     }
+
+    [ThreadStatic]
+    private static PriorityQueue<(int Pos, int NewId), (int Rank, int Pos)>? t_queue;
 
     private static long Key(int a, int b) => ((long)a << 32) | (uint)b;
 
