@@ -2,16 +2,23 @@ using KannadaKit.Tokenizers.SentencePiece;
 
 namespace KannadaKit.Tokenizers;
 
-/// <summary>Opens a tokenizer file of either format: SentencePiece <c>.model</c> (protobuf) or HF <c>tokenizer.json</c>.</summary>
+/// <summary>Opens a tokenizer file of any supported format: HF <c>tokenizer.json</c>, SentencePiece <c>.model</c>
+/// (protobuf), tiktoken rank files (<c>.tiktoken</c>).</summary>
 public static class TokenizerFile
 {
-    /// <summary>Loads by content: a file starting with '{' is tokenizer.json, anything else a SentencePiece model.</summary>
+    /// <summary>Loads by name and content: <c>*.tiktoken</c> is a tiktoken rank file; otherwise a file starting with '{'
+    /// is tokenizer.json, anything else a SentencePiece model.</summary>
     public static Tokenizer Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
             throw new TokenizerFormatException(path, "file", Directory.Exists(path) ? "is a directory; expected a tokenizer file" : "no such file");
+        }
+
+        if (path.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase))
+        {
+            return Tiktoken.TiktokenFile.Load(path);
         }
 
         int first;

@@ -28,6 +28,10 @@ internal static class PeerTokenizers
     /// <summary>Microsoft.ML.Tokenizers' closest configurations, by name (several for byte-level BPE files).</summary>
     public static IReadOnlyList<(string Name, Func<Encoder> Create)> MlTokenizers(string path)
     {
+        if (path.EndsWith(".tiktoken", StringComparison.Ordinal))
+        {
+            return [("TiktokenTokenizer", () => Wrap(Ml.TiktokenTokenizer.CreateForModel("gpt-4o")))];
+        }
         if (path.EndsWith(".model", StringComparison.Ordinal))
         {
             return [("SentencePiece", () => Wrap(Ml.SentencePieceTokenizer.Create(File.OpenRead(path), false, false)))];
@@ -69,6 +73,24 @@ internal static class PeerTokenizers
             default:
                 return [];
         }
+    }
+
+    /// <summary>Writes o200k_base as a standard rank file ("BASE64 RANK" lines) from the copy that
+    /// Microsoft.ML.Tokenizers.Data.O200kBase ships (its own compact form, deflated).</summary>
+    public static string O200kRankFile(string folder)
+    {
+        var data = System.Reflection.Assembly.Load("Microsoft.ML.Tokenizers.Data.O200kBase");
+        using var deflated = data.GetManifestResourceStream("o200k_base.tiktoken.deflate")!;
+        using var inflated = new StreamReader(new System.IO.Compression.DeflateStream(deflated, System.IO.Compression.CompressionMode.Decompress));
+        var path = Path.Combine(folder, "o200k_base.tiktoken");
+        using var file = new StreamWriter(path);
+        inflated.ReadLine(); // "Capacity: N"
+        var rank = 0;
+        for (var line = inflated.ReadLine(); line is not null; line = inflated.ReadLine())
+        {
+            file.Write($"{line} {rank++}\n");
+        }
+        return path;
     }
 
     private static Encoder Wrap(Ml.Tokenizer t, bool addSpecial = true) =>

@@ -24,8 +24,14 @@ internal sealed class BpeModel : TokenModel
     private readonly int[]? _byteIds;
     private readonly int _unknownId;
 
+    /// <param name="vocab">Token → id.</param>
+    /// <param name="merges">Merge pairs, by priority.</param>
+    /// <param name="options">The model's settings.</param>
+    /// <param name="badMerge">Makes the error for a merge naming a token the vocabulary lacks.</param>
+    /// <param name="ranks">Each merge's rank when not its index (tiktoken: the rank of the merged token, so pairs that
+    /// make the same token tie, and the leftmost goes first).</param>
     public BpeModel(Dictionary<string, int> vocab, IReadOnlyList<(string Left, string Right)> merges, BpeOptions options,
-        Func<int, string, Exception> badMerge)
+        Func<int, string, Exception> badMerge, IReadOnlyList<int>? ranks = null)
         : base(cached: true)
     {
         Options = options;
@@ -58,7 +64,7 @@ internal sealed class BpeModel : TokenModel
             }
 
             // A pair listed twice takes its last rank, as the HF library's map does.
-            _merges[Key(a, b)] = (rank, id);
+            _merges[Key(a, b)] = (ranks?[rank] ?? rank, id);
         }
 
         _unknownId = options.UnknownToken is not null && vocab.TryGetValue(options.UnknownToken, out var unk) ? unk : -1;
