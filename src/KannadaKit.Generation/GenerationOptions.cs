@@ -127,4 +127,40 @@ public sealed record GenerationOptions
             UseCache = UseCache ?? defaults.UseCache,
         };
     }
+
+    /// <summary>
+    /// Values the processors cannot work with, refused here with the option's name rather than failing inside a
+    /// processor (regression: --temperature 0, --top-p 0 and a penalty of 0 were internal errors; --top-p 2, NaN and
+    /// --top-k -1 were silently accepted). The ranges are transformers' own.
+    /// </summary>
+    /// <exception cref="GenerationException">Naming the first option out of range.</exception>
+    public void Validate()
+    {
+        static string Text(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Greedy search never reads the temperature (transformers only warns), so 0 is refused only when sampling.
+        if (Temperature is { } t && (!double.IsFinite(t) || t < 0 || (t == 0 && DoSample == true)))
+        {
+            throw new GenerationException($"temperature must be a positive number (got {Text(t)}); for greedy decoding turn sampling off instead");
+        }
+        if (TopP is { } p && (!double.IsFinite(p) || p <= 0 || p > 1))
+        {
+            throw new GenerationException($"top_p must be greater than 0 and at most 1 (got {Text(p)})");
+        }
+        if (TopK is < 0)
+        {
+            throw new GenerationException($"top_k must be 0 (off) or more (got {TopK})");
+        }
+        if (RepetitionPenalty is { } r && (!double.IsFinite(r) || r <= 0))
+        {
+            throw new GenerationException($"repetition_penalty must be a positive number (got {Text(r)})");
+        }
+        if (LengthPenalty is { } l && !double.IsFinite(l))
+        {
+            throw new GenerationException($"length_penalty must be a finite number (got {Text(l)})");
+        }
+        if (NoRepeatNgramSize is < 0)
+        {
+            throw new GenerationException($"no_repeat_ngram_size must be 0 (off) or more (got {NoRepeatNgramSize})");
+        }
+    }
 }

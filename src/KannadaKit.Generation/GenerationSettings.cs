@@ -35,6 +35,7 @@ internal sealed class GenerationSettings
         {
             throw new GenerationException($"max_new_tokens must be at least 1 (got {o.MaxNewTokens})");
         }
+        o.Validate();
 
         var processors = new List<LogitsProcessor>();
         if (o.RepetitionPenalty is { } penalty && penalty != 1.0)

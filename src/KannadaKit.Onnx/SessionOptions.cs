@@ -33,14 +33,29 @@ public sealed record SessionOptions
     /// <summary>Extra session configuration entries by ORT's keys (e.g. <c>session.intra_op.allow_spinning</c>).</summary>
     public IReadOnlyDictionary<string, string> ConfigEntries { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The most threads a session may ask for: ORT starts them all at once, and 100,000 hung the process.</summary>
+    public const int MaxThreads = 1024;
+
+    /// <summary>Checks the options; a bad value is an <see cref="OnnxRuntimeException"/> naming it (regression:
+    /// --device-id -1 and --gpu-mem-limit -1 were internal errors, --threads 100000 hung).</summary>
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(DeviceId);
-        ArgumentOutOfRangeException.ThrowIfNegative(IntraOpThreads);
-        ArgumentOutOfRangeException.ThrowIfNegative(InterOpThreads);
-        if (GpuMemoryLimit is { } limit)
+        static OnnxRuntimeException Bad(string what) => new(OrtErrorCode.InvalidArgument, what);
+        if (DeviceId < 0)
         {
-            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+            throw Bad($"the CUDA device id must be 0 or more (got {DeviceId})");
+        }
+        if (IntraOpThreads is < 0 or > MaxThreads)
+        {
+            throw Bad($"intra-op threads must be from 0 (ONNX Runtime's choice) to {MaxThreads} (got {IntraOpThreads})");
+        }
+        if (InterOpThreads is < 0 or > MaxThreads)
+        {
+            throw Bad($"inter-op threads must be from 0 (ONNX Runtime's choice) to {MaxThreads} (got {InterOpThreads})");
+        }
+        if (GpuMemoryLimit is <= 0)
+        {
+            throw Bad($"the GPU memory limit must be a positive number of bytes (got {GpuMemoryLimit})");
         }
     }
 

@@ -87,6 +87,27 @@ public sealed class GenerateCommandTests : IDisposable
         _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ").AssertOneLineError("generation_config.json", "\"num_beams\" must be an integer");
     }
 
+    [OnnxRuntimeTheory]
+    [InlineData("--temperature 0", "temperature must be a positive number (got 0)")]
+    [InlineData("--temperature NaN", "temperature must be a positive number (got NaN)")]
+    [InlineData("--top-p 0", "top_p must be greater than 0 and at most 1 (got 0)")]
+    [InlineData("--top-p 2", "top_p must be greater than 0 and at most 1 (got 2)")]
+    [InlineData("--top-p NaN", "top_p must be greater than 0 and at most 1 (got NaN)")]
+    [InlineData("--top-k -1", "top_k must be 0 (off) or more (got -1)")]
+    [InlineData("--repetition-penalty 0", "repetition_penalty must be a positive number (got 0)")]
+    [InlineData("--repetition-penalty -2", "repetition_penalty must be a positive number (got -2)")]
+    [InlineData("--device-id -1", "the CUDA device id must be 0 or more (got -1)")]
+    [InlineData("--gpu-mem-limit -1", "the GPU memory limit must be a positive number of bytes (got -1)")]
+    [InlineData("--threads 100000", "intra-op threads must be from 0 (ONNX Runtime's choice) to 1024 (got 100000)")]
+    public void Generate_out_of_range_settings_are_one_line_errors(string setting, string message)
+    {
+        // Regression: these were internal errors (a stack trace), a hang (--threads 100000) or silently accepted.
+        var folder = KannadaChainModel();
+        var arguments = new List<string> { "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--do-sample", "true" };
+        arguments.AddRange(setting.Split(' '));
+        _cli.Run("", [.. arguments]).AssertOneLineError(message);
+    }
+
     [OnnxRuntimeFact(CpuBuildOnly = true)]
     public void Cuda_on_the_cpu_build_is_a_clear_error_and_auto_falls_back()
     {

@@ -200,6 +200,8 @@ public sealed class SessionTests
         using var x = OrtValue.FromArray(Runtime, new float[] { 0, 1, 0 }, 1, 3);
         using var outputs = session.Run([new("x", x)]);
         Assert.Equal(new[] { 3.5f, 3f }, outputs["y"].ToArray<float>());
-        Assert.Throws<ArgumentOutOfRangeException>(() => Runtime.OpenSession(LinearModel(), new SessionOptions { IntraOpThreads = -1 }));
+        var e = Assert.Throws<OnnxRuntimeException>(() => Runtime.OpenSession(LinearModel(), new SessionOptions { IntraOpThreads = -1 }));
+        Assert.Equal(OrtErrorCode.InvalidArgument, e.ErrorCode);
+        Assert.Equal("intra-op threads must be from 0 (ONNX Runtime's choice) to 1024 (got -1)", e.Message);
     }
 }

@@ -53,7 +53,7 @@ internal static class GenerateCommand
                     Provider = parse.GetValue(device) switch { "cuda" => ExecutionProvider.Cuda, "auto" => ExecutionProvider.Auto, _ => ExecutionProvider.Cpu },
                     DeviceId = parse.GetValue(deviceId),
                     GpuMemoryLimit = parse.GetValue(gpuMemory),
-                    IntraOpThreads = Math.Max(0, parse.GetValue(threads)),
+                    IntraOpThreads = parse.GetValue(threads),
                 },
             };
             var generation = new GenerationOptions
@@ -72,6 +72,7 @@ internal static class GenerateCommand
             using var runtime = OnnxCommand.LoadRuntime();
             try
             {
+                generation.Validate();
                 using var generator = GenerativeModel.Open(runtime, folder, options);
                 var text = generator.Kind == ModelKind.DecoderOnly ? parse.GetValue(prompt) : parse.GetValue(input);
                 var wrong = generator.Kind == ModelKind.DecoderOnly ? parse.GetValue(input) : parse.GetValue(prompt);
