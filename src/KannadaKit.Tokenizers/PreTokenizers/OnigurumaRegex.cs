@@ -5,12 +5,17 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 
 /// <summary>
 /// Translates the Oniguruma/Rust patterns found in tokenizer.json files into .NET patterns that split the same way:
-/// possessive quantifiers become atomic groups, and \w/\W take Unicode's word definition (all marks, so Kannada vowel
-/// signs stay inside words; .NET's \w leaves out spacing marks).
+/// possessive quantifiers become atomic groups, \w/\W take Oniguruma's word definition (all marks, so Kannada vowel
+/// signs stay inside words; .NET's \w leaves out spacing marks), and \h/\H are hexadecimal digits (Oniguruma's
+/// default syntax; in Perl they would be horizontal space).
 /// </summary>
 internal static class OnigurumaRegex
 {
-    private const string WordClass = @"\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}\u200C\u200D";
+    // Oniguruma's \w, which this translator must reproduce (not KannadaKit's own word characters): letters, marks,
+    // decimal digits and connector punctuation. Unlike UTS #18 it leaves out ZWNJ/ZWJ, so the HF library splits
+    // ಬಸ್‌ಸ್ಟಾಪ್ at the joiner (checked against it live in OnigurumaEscapeTests).
+    private const string WordClass = @"\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}";
+    private const string HexClass = "0-9A-Fa-f";
 
     public static Regex Create(string pattern) =>
         new(Translate(pattern), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(10));
@@ -139,8 +144,12 @@ internal static class OnigurumaRegex
             case 'W' when !inClass:
                 sb.Append("[^" + WordClass + "]");
                 return i + 2;
+            // Oniguruma's default (Ruby) syntax: \h is a hexadecimal digit, not horizontal space as in Perl/PCRE.
             case 'h':
-                sb.Append(inClass ? @"\t\p{Zs}" : @"[\t\p{Zs}]");
+                sb.Append(inClass ? HexClass : "[" + HexClass + "]");
+                return i + 2;
+            case 'H' when !inClass:
+                sb.Append("[^" + HexClass + "]");
                 return i + 2;
             case 'p' or 'P' when i + 2 < p.Length && p[i + 2] == '{':
             {
