@@ -19,11 +19,14 @@ public sealed class GenerativeModel : IDisposable
     private readonly InferenceSession? _encoder;
     private readonly InferenceSession _decoder;
     private readonly InferenceSession? _decoderWithPast;
+    private readonly GenerativeModelOptions _options;
 
     private GenerativeModel(OnnxRuntime runtime, string folder, ModelKind kind, string layout, InferenceSession? encoder,
-        InferenceSession decoder, InferenceSession? decoderWithPast, ModelConfig config, Tokenizer? tokenizer, ChatTemplate? chatTemplate)
+        InferenceSession decoder, InferenceSession? decoderWithPast, ModelConfig config, Tokenizer? tokenizer, ChatTemplate? chatTemplate,
+        GenerativeModelOptions options)
     {
         _runtime = runtime;
+        _options = options;
         Folder = folder;
         Kind = kind;
         Layout = layout;
@@ -96,17 +99,17 @@ public sealed class GenerativeModel : IDisposable
                 if (merged is not null)
                 {
                     return new GenerativeModel(runtime, folder, ModelKind.EncoderDecoder, $"{Name(encoderPath)} + {Name(merged)}",
-                        encoder, Open(merged), null, config, tokenizer, chat);
+                        encoder, Open(merged), null, config, tokenizer, chat, options);
                 }
                 var first = Open(plain!);
                 var second = withPast is null ? null : Open(withPast);
                 var layout = second is null ? $"{Name(encoderPath)} + {Name(plain!)} (no cache)" : $"{Name(encoderPath)} + {Name(plain!)} + {Name(withPast!)}";
-                return new GenerativeModel(runtime, folder, ModelKind.EncoderDecoder, layout, encoder, first, second, config, tokenizer, chat);
+                return new GenerativeModel(runtime, folder, ModelKind.EncoderDecoder, layout, encoder, first, second, config, tokenizer, chat, options);
             }
             var single = decoderOnly ?? (encoderPath is null ? merged ?? plain : null);
             if (single is not null)
             {
-                return new GenerativeModel(runtime, folder, ModelKind.DecoderOnly, Name(single), null, Open(single), null, config, tokenizer, chat);
+                return new GenerativeModel(runtime, folder, ModelKind.DecoderOnly, Name(single), null, Open(single), null, config, tokenizer, chat, options);
             }
         }
         catch
@@ -195,6 +198,12 @@ public sealed class GenerativeModel : IDisposable
     private Tokenizer RequireTokenizer() =>
         Tokenizer ?? throw new GenerationException($"{Folder}: no tokenizer.json, so text cannot be encoded; pass token ids");
 
+    /// <summary>On CUDA the cache stays in device memory between steps, unless beam search must reorder it on the host.</summary>
+    private CacheBinding BindingFor(int beams) =>
+        _options.CacheBinding is { } forced ? forced
+        : _decoder.Provider.Name == "CUDA" && beams == 1 ? CacheBinding.Cuda
+        : CacheBinding.None;
+
     private List<List<GeneratedSequence>> Run(IReadOnlyList<IReadOnlyList<int>> inputs, GenerationOptions? options,
         Action<int, int>? onToken, CancellationToken cancellationToken)
     {
@@ -211,7 +220,7 @@ public sealed class GenerativeModel : IDisposable
         if (Kind == ModelKind.DecoderOnly)
         {
             prompts = [.. inputs.Select(i => i.Count > 0 ? i.ToArray() : throw new GenerationException("a decoder-only prompt needs at least one token"))];
-            model = new DecoderOnlyStepModel(_decoder, Config, settings.UseCache);
+            model = new DecoderOnlyStepModel(_decoder, Config, settings.UseCache, BindingFor(beams), _options.Session.DeviceId);
         }
         else
         {
@@ -260,7 +269,7 @@ public sealed class GenerativeModel : IDisposable
         var rows = Enumerable.Range(0, batch * beams).Select(r => r / beams).ToArray();
         var hidden = TensorRows.Gather(_runtime, outputs[hiddenName], rows);
         var expandedMask = TensorRows.Gather(_runtime, maskValue, rows);
-        return new EncoderDecoderStepModel(_decoder, _decoderWithPast, hidden, expandedMask, Config, useCache);
+        return new EncoderDecoderStepModel(_decoder, _decoderWithPast, hidden, expandedMask, Config, useCache, BindingFor(beams), _options.Session.DeviceId);
     }
 
     /// <inheritdoc />

@@ -12,6 +12,9 @@ public sealed record GenerativeModelOptions
     /// <summary>Session options for every ONNX file of the model (provider, threads).</summary>
     public SessionOptions Session { get; init; } = new();
 
+    /// <summary>Forces how steps run (tests run the CUDA path's IO binding on CPU with <see cref="Models.CacheBinding.Host"/>).</summary>
+    internal Models.CacheBinding? CacheBinding { get; init; }
+
     /// <summary>The file-name suffix for <see cref="Dtype"/>.</summary>
     /// <exception cref="GenerationException">For an unknown dtype.</exception>
     public string Suffix => Dtype switch

@@ -15,10 +15,14 @@ internal sealed class DecoderOnlyStepModel : IStepModel
     private readonly bool _useCache;
     private readonly int _firstPosition;
     private readonly KvCache _cache;
+    private readonly CacheBinding _binding;
+    private readonly int _deviceId;
     private List<List<long>> _masks = [];
 
-    public DecoderOnlyStepModel(InferenceSession session, ModelConfig config, bool useCache)
+    public DecoderOnlyStepModel(InferenceSession session, ModelConfig config, bool useCache, CacheBinding binding = CacheBinding.None, int deviceId = 0)
     {
+        _binding = binding;
+        _deviceId = deviceId;
         _session = session;
         _inputs = DecoderInputs.Of(session, config);
         _useCache = useCache && _inputs.Past.Count > 0;
@@ -114,7 +118,9 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         {
             outputNames.AddRange(_inputs.Past.Select(p => p.PresentName));
         }
-        using var outputs = _session.Run(feeds.Items, outputNames, cancellationToken);
+        using var outputs = _binding == CacheBinding.None
+            ? _session.Run(feeds.Items, outputNames, cancellationToken)
+            : RunBound(_session, feeds, _inputs.Logits, outputNames.Skip(1), _binding, _deviceId, cancellationToken);
         var logits = LastPositionLogits(outputs[_inputs.Logits], batch, out vocabularySize);
         if (_useCache)
         {
@@ -126,6 +132,33 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         return logits;
     }
 
+    /// <summary>One step through IO binding: the feeds bound as inputs (ORT copies host ones where the provider needs
+    /// them; device ones, the previous presents, stay put), the logits bound to host memory, the presents to the cache's
+    /// place.</summary>
+    internal static SessionOutputs RunBound(InferenceSession session, StepFeeds feeds, string logits, IEnumerable<string> presents,
+        CacheBinding binding, int deviceId, CancellationToken cancellationToken)
+    {
+        using var bound = session.CreateIoBinding();
+        foreach (var (name, value) in feeds.Items)
+        {
+            bound.BindInput(name, value);
+        }
+        bound.BindOutputToCpu(logits);
+        foreach (var present in presents)
+        {
+            if (binding == CacheBinding.Cuda)
+            {
+                bound.BindOutputToCuda(present, deviceId);
+            }
+            else
+            {
+                bound.BindOutputToCpu(present);
+            }
+        }
+        session.Run(bound, cancellationToken);
+        return bound.GetOutputs();
+    }
+
     public void Reorder(int[] sources)
     {
         if (_masks.Count > 0)
@@ -135,21 +168,41 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         _cache.Reorder(sources);
     }
 
-    /// <summary>Logits [rows, vocabulary] of the last position from [rows, seq, vocabulary] (any float type).</summary>
+    /// <summary>Logits [rows, vocabulary] of the last position from [rows, seq, vocabulary] (any float type), read
+    /// in place: only the last position of each row is widened and copied, never the whole [rows, seq, vocabulary]
+    /// tensor (for a 256k vocabulary and a long prompt that copy was hundreds of megabytes).</summary>
     internal static float[] LastPositionLogits(OrtValue logits, int batch, out int vocabularySize)
     {
         var shape = logits.Shape;
         vocabularySize = (int)shape[^1];
-        var all = logits.ToSingleArray();
-        if (shape.Count == 2)
-        {
-            return all;
-        }
-        var sequence = (int)shape[1];
+        var sequence = shape.Count == 2 ? 1 : (int)shape[1];
         var result = new float[batch * vocabularySize];
         for (var r = 0; r < batch; r++)
         {
-            Array.Copy(all, ((r * sequence) + sequence - 1) * vocabularySize, result, r * vocabularySize, vocabularySize);
+            var from = ((r * sequence) + sequence - 1) * vocabularySize;
+            var to = result.AsSpan(r * vocabularySize, vocabularySize);
+            switch (logits.ElementType)
+            {
+                case TensorElementType.Float:
+                    logits.GetData<float>().Slice(from, vocabularySize).CopyTo(to);
+                    break;
+                case TensorElementType.Float16:
+                    var halves = logits.GetData<Half>().Slice(from, vocabularySize);
+                    for (var i = 0; i < halves.Length; i++)
+                    {
+                        to[i] = (float)halves[i];
+                    }
+                    break;
+                case TensorElementType.BFloat16:
+                    var brains = logits.GetData<BFloat16>().Slice(from, vocabularySize);
+                    for (var i = 0; i < brains.Length; i++)
+                    {
+                        to[i] = brains[i].ToSingle();
+                    }
+                    break;
+                default:
+                    throw new GenerationException($"logits of type {TensorElementTypes.Name(logits.ElementType)}: expected float32, float16 or bfloat16");
+            }
         }
         return result;
     }

@@ -19,6 +19,8 @@ internal sealed class EncoderDecoderStepModel : IStepModel
     private readonly OrtValue? _encoderMask;
     private readonly bool _useCache;
     private readonly KvCache _cache;
+    private readonly CacheBinding _binding;
+    private readonly int _deviceId;
 
     /// <param name="first">The merged decoder, or the split layout's first-step decoder.</param>
     /// <param name="withPast">The split layout's decoder with past, or null.</param>
@@ -26,9 +28,13 @@ internal sealed class EncoderDecoderStepModel : IStepModel
     /// <param name="encoderMask">Encoder attention mask int64 [rows, source length] (taken over), or null.</param>
     /// <param name="config">Sizes for empty caches.</param>
     /// <param name="useCache">Whether to use the KV cache.</param>
+    /// <param name="binding">How steps run and where the cache lives (see <see cref="CacheBinding"/>).</param>
+    /// <param name="deviceId">The CUDA device for <see cref="CacheBinding.Cuda"/>.</param>
     public EncoderDecoderStepModel(InferenceSession first, InferenceSession? withPast, OrtValue encoderHidden, OrtValue? encoderMask,
-        ModelConfig config, bool useCache)
+        ModelConfig config, bool useCache, CacheBinding binding = CacheBinding.None, int deviceId = 0)
     {
+        _binding = binding;
+        _deviceId = deviceId;
         _first = first;
         _withPast = withPast;
         _firstInputs = DecoderInputs.Of(first, config);
@@ -104,7 +110,9 @@ internal sealed class EncoderDecoderStepModel : IStepModel
             // The split layout's first decoder has no past inputs; its presents feed decoder_with_past.
             keep = [.. _withPastInputs!.Past.Select(p => p.PresentName).Where(session.HasOutput)];
         }
-        using var outputs = session.Run(feeds.Items, [inputs.Logits, .. keep], cancellationToken);
+        using var outputs = _binding == CacheBinding.None
+            ? session.Run(feeds.Items, [inputs.Logits, .. keep], cancellationToken)
+            : DecoderOnlyStepModel.RunBound(session, feeds, inputs.Logits, keep, _binding, _deviceId, cancellationToken);
         var logits = DecoderOnlyStepModel.LastPositionLogits(outputs[inputs.Logits], batch, out vocabularySize);
         foreach (var present in keep)
         {
