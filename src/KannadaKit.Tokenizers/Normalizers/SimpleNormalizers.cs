@@ -213,9 +213,10 @@ internal sealed class BertNormalizer(bool cleanText, bool handleChineseChars, bo
 
     private static bool IsWhitespace(Rune r) => r.Value is '\t' or '\n' or '\r' || Rune.IsWhiteSpace(r);
 
+    // The HF library's clean_text drops Cc, Cf and Co but keeps unassigned code points (Cn): U+0CBB in the 5 MB
+    // corpus stays a token there (checked against it; regression: we dropped it).
     private static bool IsControl(Rune r) => r.Value is not ('\t' or '\n' or '\r') && Rune.GetUnicodeCategory(r) is
-        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-        or UnicodeCategory.OtherNotAssigned;
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse;
 
     private static bool IsChinese(int v) => v is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF
         or >= 0x20000 and <= 0x2A6DF or >= 0x2A700 and <= 0x2B73F or >= 0x2B740 and <= 0x2B81F
