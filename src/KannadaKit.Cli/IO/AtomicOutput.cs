@@ -37,11 +37,13 @@ internal sealed class AtomicOutput : IDisposable
             throw new CliException($"{displayName}: cannot write: folder {dir} does not exist");
         }
 
-        string temp = Path.Combine(dir, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        TempFiles.RemoveStale(target);
+        string temp = TempFiles.NameFor(target);
         FileStream file;
         try
         {
             file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            TempFiles.Track(temp);
         }
         catch (UnauthorizedAccessException)
         {
@@ -58,49 +60,70 @@ internal sealed class AtomicOutput : IDisposable
         return new AtomicOutput(target, temp, file, stream);
     }
 
-    /// <summary>Flushes, keeps the permissions of the file it replaces, and renames over the target.</summary>
+    /// <summary>Flushes, keeps the permissions of the file it replaces, and renames over the target. On any failure
+    /// (a full disk found by the last flush) the temp file goes and the target is untouched.</summary>
     public void Commit()
     {
-        if (!ReferenceEquals(Stream, _file))
-        {
-            Stream.Dispose();
-        }
-
-        _file.Flush(flushToDisk: false);
-        _file.Dispose();
-        if (!OperatingSystem.IsWindows() && File.Exists(_target))
-        {
-            File.SetUnixFileMode(_temp, File.GetUnixFileMode(_target));
-        }
-
         try
         {
+            if (!ReferenceEquals(Stream, _file))
+            {
+                Stream.Dispose();
+            }
+
+            _file.Flush(flushToDisk: false);
+            _file.Dispose();
+            if (!OperatingSystem.IsWindows() && File.Exists(_target))
+            {
+                File.SetUnixFileMode(_temp, File.GetUnixFileMode(_target));
+            }
+
             File.Move(_temp, _target, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"{_target}: cannot replace: {e.Message}", e);
+            Discard();
+            throw new CliException($"{_target}: cannot write: {e.Message}", e);
         }
 
         _committed = true;
+        TempFiles.Forget(_temp);
     }
 
     public void Dispose()
     {
-        if (_committed)
+        if (!_committed)
         {
-            return;
+            Discard();
         }
+    }
 
-        Stream.Dispose();
-        _file.Dispose();
+    /// <summary>Closes and deletes the temp file; a close that fails (a full disk) must not keep it from going
+    /// (regression: Dispose rethrew before deleting, leaving the temp).</summary>
+    private void Discard()
+    {
+        try
+        {
+            Stream.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+        }
+        try
+        {
+            _file.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
         try
         {
             File.Delete(_temp);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Best effort: the temp name is unique and hidden; never touch the target.
         }
+        TempFiles.Forget(_temp);
     }
 }
