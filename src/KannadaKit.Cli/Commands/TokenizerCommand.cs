@@ -91,6 +91,7 @@ internal static class TokenizerCommand
         command.SetAction(parse => context.Run(() =>
         {
             var inputs = TextLines.Inputs(parse.GetValue(corpus));
+            OutputGuard.RefuseInputs("-o", parse.GetValue(output), inputs.Where(i => i.FullPath is not null).Select(i => (i.Name, i.FullPath!)));
             var size = parse.GetValue(vocab);
             if (size < 300)
             {
@@ -133,9 +134,23 @@ internal static class TokenizerCommand
                 SpecialTokens = parse.GetValue(specials) is { Length: > 0 } s ? s : null,
             };
             var sw = Stopwatch.StartNew();
-            var lines = inputs.SelectMany(i => TextLines.Read(i)).ToList();
+            // Files are streamed (read again for each pass the trainer makes); standard input can be read once only.
+            var lines = inputs.Any(i => i.FullPath is null)
+                ? inputs.SelectMany(i => TextLines.Read(i)).ToList()
+                : inputs.SelectMany(i => TextLines.Read(i));
+            var lineCount = 0L;
+            var firstPass = true;
+            IEnumerable<string> Counted()
+            {
+                foreach (var line in lines)
+                {
+                    lineCount += firstPass ? 1 : 0;
+                    yield return line;
+                }
+                firstPass = false;
+            }
             var progress = context.Verbose ? new Progress<string>(m => context.Error.WriteLine("kannadakit: " + m)) : null;
-            var json = TokenizerTrainer.Train(lines, options, progress);
+            var json = TokenizerTrainer.Train(Counted(), options, progress);
             var path = parse.GetValue(output)!;
             using (var atomic = AtomicOutput.Create(path, path))
             {
@@ -145,7 +160,7 @@ internal static class TokenizerCommand
             }
 
             var trained = HfTokenizer.FromFile(path);
-            context.Error.WriteLine($"kannadakit: trained {parse.GetValue(type)} ({trained.VocabularySize:N0} tokens) on {lines.Count:N0} lines in {sw.Elapsed.TotalSeconds:F1} s; wrote {path}");
+            context.Error.WriteLine($"kannadakit: trained {parse.GetValue(type)} ({trained.VocabularySize:N0} tokens) on {lineCount:N0} lines in {sw.Elapsed.TotalSeconds:F1} s; wrote {path}");
             return ExitCodes.Success;
         }));
         return command;

@@ -29,6 +29,7 @@ internal static class TrainRomanizedCommand
         {
             string pairsPath = InputFile.Open(parse.GetValue(pairs)!).FullPath!;
             var wordFiles = (parse.GetValue(words) ?? []).Select(w => InputFile.Open(w).FullPath!).ToList();
+            OutputGuard.RefuseInputs("-o", parse.GetValue(output), [(parse.GetValue(pairs)!, pairsPath), .. wordFiles.Select(w => (w, w))]);
             var sw = Stopwatch.StartNew();
             List<(string, string, int)> pairList;
             try

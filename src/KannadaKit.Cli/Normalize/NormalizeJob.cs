@@ -26,21 +26,27 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
                 Stream(normalizer, [input], output.Stream, toStdout: false, totals);
                 output.Commit();
             }
+            totals.Finish(settings, stderr);
         }
         else if (settings.Output is not null)
         {
             using var output = AtomicOutput.Create(settings.Output, settings.Output);
             Stream(normalizer, inputs, output.Stream, toStdout: false, totals);
+            // The report is written in full before the output replaces anything: a report that fails (a full disk)
+            // leaves the old -o file as it was (regression: it had already been replaced).
+            using var report = totals.WriteReport(settings);
             output.Commit();
+            report?.Commit();
+            totals.Finish(settings, stderr, reportWritten: true);
         }
         else
         {
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
             Stream(normalizer, inputs, buffered, toStdout: true, totals);
+            totals.Finish(settings, stderr);
         }
 
-        totals.Finish(settings, stderr);
         return ExitCodes.Success;
     }
 
@@ -64,6 +70,12 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
         if (settings.Output is not null && inputs.FirstOrDefault(i => i.FullPath is not null && InputFile.SamePath(i.FullPath, settings.Output)) is { } clash)
         {
             throw new CliException($"{settings.Output}: is also an input ({clash.Name}); refusing to overwrite it (use --in-place to normalize a file in place)");
+        }
+
+        OutputGuard.RefuseInputs("--report", settings.ReportPath, inputs.Where(i => i.FullPath is not null).Select(i => (i.Name, i.FullPath!)));
+        if (settings.ReportPath is not null && settings.Output is not null && InputFile.SamePath(settings.ReportPath, settings.Output))
+        {
+            throw new CliException($"{settings.ReportPath}: --report and -o name the same file; give the report its own file", ExitCodes.Usage);
         }
     }
 
@@ -207,7 +219,40 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
             _missing += r.MissingField;
         }
 
-        public void Finish(NormalizeSettings settings, TextWriter stderr)
+        /// <summary>The JSON report written to its temp file (committed by the caller), or null without --report.</summary>
+        public AtomicOutput? WriteReport(NormalizeSettings settings)
+        {
+            if (settings.ReportPath is null)
+            {
+                return null;
+            }
+            var output = AtomicOutput.Create(settings.ReportPath, settings.ReportPath);
+            try
+            {
+                using (var json = new Utf8JsonWriter(output.Stream, new JsonWriterOptions
+                {
+                    Indented = true,
+                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                }))
+                {
+                    _report.WriteJson(json, NormalizationRules.NameOf(options.Profile), options.Rules);
+                }
+                output.Stream.Flush();
+                return output;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                output.Dispose();
+                throw new CliException($"{settings.ReportPath}: cannot write: {e.Message}", e);
+            }
+            catch
+            {
+                output.Dispose();
+                throw;
+            }
+        }
+
+        public void Finish(NormalizeSettings settings, TextWriter stderr, bool reportWritten = false)
         {
             if (_replaced > 0)
             {
@@ -219,19 +264,10 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
                 stderr.WriteLine($"kannadakit: warning: {_missing:N0} record(s) had no string field '{settings.JsonField}' (first at line {_firstMissing}); copied unchanged");
             }
 
-            if (settings.ReportPath is not null)
+            if (!reportWritten)
             {
-                using var output = AtomicOutput.Create(settings.ReportPath, settings.ReportPath);
-                using (var json = new Utf8JsonWriter(output.Stream, new JsonWriterOptions
-                {
-                    Indented = true,
-                    Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                }))
-                {
-                    _report.WriteJson(json, NormalizationRules.NameOf(options.Profile), options.Rules);
-                }
-
-                output.Commit();
+                using var report = WriteReport(settings);
+                report?.Commit();
             }
 
             if (settings.Summary)

@@ -1,0 +1,62 @@
+namespace KannadaKit.Cli.Tests;
+
+/// <summary>
+/// Outputs never destroy inputs or each other (regressions: --report naming an input overwrote it, -o X --report X
+/// kept only the report, tokenizer train -o CORPUS and train-romanized -o PAIRS overwrote their input, and a failed
+/// --report came after -o had already replaced the old output).
+/// </summary>
+public sealed class OutputSafetyTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Normalize_ReportNamingAnInput_IsRefusedAndTheInputKept()
+    {
+        var input = _cli.Write("in.txt", "ಮ೦ತ್ರಿ\n");
+        _cli.Run("", "normalize", input, "-o", _cli.PathOf("out.txt"), "--report", input).AssertOneLineError("in.txt", "--report names an input");
+        Assert.Equal("ಮ೦ತ್ರಿ\n", File.ReadAllText(input));
+        Assert.False(File.Exists(_cli.PathOf("out.txt")));
+    }
+
+    [Fact]
+    public void Normalize_ReportAndOutputNamingOneFile_IsRefused()
+    {
+        var input = _cli.Write("in.txt", "ಮ೦ತ್ರಿ\n");
+        var same = _cli.PathOf("out.txt");
+        _cli.Run("", "normalize", input, "-o", same, "--report", same).AssertOneLineError("--report and -o name the same file");
+        Assert.False(File.Exists(same));
+    }
+
+    [Fact]
+    public void Normalize_ReportThatCannotBeWritten_LeavesTheOldOutputAlone()
+    {
+        var input = _cli.Write("in.txt", "ಮ೦ತ್ರಿ\n");
+        var output = _cli.Write("out.txt", "the previous output\n");
+        Directory.CreateDirectory(_cli.PathOf("report.json"));
+        _cli.Run("", "normalize", input, "-o", output, "--report", _cli.PathOf("report.json")).AssertOneLineError("report.json");
+        Assert.Equal("the previous output\n", File.ReadAllText(output));
+        Assert.Empty(Directory.GetFiles(_cli.Directory, "*.tmp"));
+    }
+
+    [Fact]
+    public void TokenizerTrain_OutputNamingTheCorpus_IsRefusedAndTheCorpusKept()
+    {
+        var corpus = _cli.Write("corpus.txt", string.Concat(Enumerable.Repeat("ಕನ್ನಡ ಭಾಷೆ ನಮ್ಮ ಊರು\n", 50)));
+        var before = File.ReadAllText(corpus);
+        _cli.Run("", "tokenizer", "train", "--type", "bpe", "--vocab-size", "300", "-o", corpus, corpus).AssertOneLineError("corpus.txt", "-o names an input");
+        Assert.Equal(before, File.ReadAllText(corpus));
+    }
+
+    [Fact]
+    public void TrainRomanized_OutputNamingAnInput_IsRefusedAndTheInputKept()
+    {
+        var pairs = _cli.Write("pairs.tsv", "ಕನ್ನಡ\tkannada\t3\n");
+        var words = _cli.Write("words.txt", "ಕನ್ನಡ ನಾಡು\n");
+        _cli.Run("", "train-romanized", "--pairs", pairs, "--words", words, "-o", pairs).AssertOneLineError("pairs.tsv", "-o names an input");
+        _cli.Run("", "train-romanized", "--pairs", pairs, "--words", words, "-o", words).AssertOneLineError("words.txt", "-o names an input");
+        Assert.Equal("ಕನ್ನಡ\tkannada\t3\n", File.ReadAllText(pairs));
+        Assert.Equal("ಕನ್ನಡ ನಾಡು\n", File.ReadAllText(words));
+    }
+}
