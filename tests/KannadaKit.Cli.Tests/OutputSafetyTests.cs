@@ -59,4 +59,24 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal("ಕನ್ನಡ\tkannada\t3\n", File.ReadAllText(pairs));
         Assert.Equal("ಕನ್ನಡ ನಾಡು\n", File.ReadAllText(words));
     }
+
+    [LinuxTheory]
+    [InlineData("normalize")]
+    [InlineData("segment")]
+    [InlineData("translit")]
+    public void NamedPipeInput_IsReadOnce_NotHung(string command)
+    {
+        // Regression: every command opened its input twice (a readability probe, then the read), and a named pipe
+        // gives its data to one opening only, so the run hung.
+        var fifo = _cli.PathOf("in.fifo");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", [fifo])!)
+        {
+            mk.WaitForExit();
+        }
+        using var writer = System.Diagnostics.Process.Start("sh", ["-c", $"printf 'ಮಂತ್ರಿ\\n' > '{fifo}'"])!;
+        var r = _cli.Run("", command, fifo);
+        Assert.Equal(0, r.ExitCode);
+        Assert.NotEmpty(r.Text);
+        Assert.True(writer.WaitForExit(10_000));
+    }
 }

@@ -7,10 +7,15 @@ internal sealed class InputFile
 {
     public const string StdinName = "-";
 
-    private InputFile(string name, string? fullPath)
+    // The stream opened to check the file is readable, handed to the first OpenRead: a named pipe can be opened only
+    // once per writer, so opening it a second time hung every command (regression).
+    private Stream? _opened;
+
+    private InputFile(string name, string? fullPath, Stream? opened = null)
     {
         Name = name;
         FullPath = fullPath;
+        _opened = opened;
     }
 
     /// <summary>The name used in messages ("-" shows as "&lt;stdin&gt;").</summary>
@@ -47,14 +52,20 @@ internal sealed class InputFile
 
         try
         {
-            using var probe = File.OpenRead(full);
+            var opened = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            if (new FileInfo(full).Length > 0)
+            {
+                // A regular file can be opened again; closing now keeps a run over thousands of files within the
+                // descriptor limit. Pipes and devices report no length and keep their one opening.
+                opened.Dispose();
+                opened = null;
+            }
+            return new InputFile(name, full, opened);
         }
         catch (UnauthorizedAccessException)
         {
             throw new CliException($"{name}: permission denied");
         }
-
-        return new InputFile(name, full);
     }
 
     /// <summary>True when both name the same file (symbolic links resolved).</summary>
@@ -65,7 +76,8 @@ internal sealed class InputFile
     {
         raw = FullPath is null
             ? Console.OpenStandardInput()
-            : new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            : Interlocked.Exchange(ref _opened, null)
+              ?? new FileStream(FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var peek = new PrefixStream(raw, 2);
         return peek.Prefix is [0x1F, 0x8B] ? new GZipStream(peek, CompressionMode.Decompress) : peek;
     }
