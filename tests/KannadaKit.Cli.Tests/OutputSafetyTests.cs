@@ -79,4 +79,18 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.NotEmpty(r.Text);
         Assert.True(writer.WaitForExit(10_000));
     }
+
+    [Fact]
+    public void Normalize_NulPastTheFirstBlock_IsABinaryFileError()
+    {
+        // Regression: only the first 8 KB were checked for NUL; a later one was silently deleted by the controls rule.
+        var line = "ಕನ್ನಡ ನಾಡು ನುಡಿ\n"; // 41 bytes of UTF-8
+        var before = string.Concat(Enumerable.Repeat(line, 500));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(before + "ab\0cd\n" + line);
+        var input = _cli.WriteBytes("late-nul.txt", bytes);
+        var offset = System.Text.Encoding.UTF8.GetByteCount(before) + 2;
+        _cli.Run("", "normalize", input, "-o", _cli.PathOf("out.txt"))
+            .AssertOneLineError("late-nul.txt", "binary file", "line 501", $"byte offset {offset}");
+        Assert.False(File.Exists(_cli.PathOf("out.txt")));
+    }
 }

@@ -4,12 +4,12 @@ namespace KannadaKit.Cli.IO;
 
 /// <summary>
 /// Splits an input into chunks of whole lines (about <see cref="TargetSize"/> bytes each, larger only when one line is),
-/// so memory stays bounded however large the input is. Detects binary input by a NUL byte in the first block.
+/// so memory stays bounded however large the input is. A NUL byte anywhere is binary input, an error naming its line
+/// and byte offset (regression: only the first 8 KB were checked, and a later NUL was silently deleted).
 /// </summary>
 internal sealed class LineChunkReader(InputFile input, Stream stream)
 {
     public const int TargetSize = 1 << 20;
-    private const int BinaryProbe = 8192;
 
     public IEnumerable<Chunk> ReadChunks()
     {
@@ -17,7 +17,6 @@ internal sealed class LineChunkReader(InputFile input, Stream stream)
         int filled = 0;
         long startByte = 0;
         long startLine = 1;
-        bool probed = false;
         while (true)
         {
             if (filled == buffer.Length)
@@ -29,17 +28,16 @@ internal sealed class LineChunkReader(InputFile input, Stream stream)
                 buffer = bigger;
             }
 
+            int checkedUpTo = filled;
             int read = ReadSome(buffer.AsSpan(filled));
             filled += read;
-            if (!probed && (filled >= BinaryProbe || read == 0))
+            int nul = buffer.AsSpan(checkedUpTo, filled - checkedUpTo).IndexOf((byte)0);
+            if (nul >= 0)
             {
-                probed = true;
-                int nul = buffer.AsSpan(0, Math.Min(filled, BinaryProbe)).IndexOf((byte)0);
-                if (nul >= 0)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    throw new CliException($"{input.DisplayName}: binary file (NUL byte at byte offset {nul}); expected UTF-8 text");
-                }
+                var at = checkedUpTo + nul;
+                var line = startLine + buffer.AsSpan(0, at).Count((byte)'\n');
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw new CliException($"{input.DisplayName}: binary file (NUL byte at line {line}, byte offset {startByte + at}); expected UTF-8 text");
             }
 
             if (read == 0)
