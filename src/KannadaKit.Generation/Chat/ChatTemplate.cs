@@ -66,9 +66,7 @@ public sealed class ChatTemplate
             var source = t.ValueKind switch
             {
                 JsonValueKind.String => t.GetString(),
-                JsonValueKind.Array => t.EnumerateArray()
-                    .Where(e => e.TryGetProperty("name", out var n) && n.GetString() == "default")
-                    .Select(e => e.GetProperty("template").GetString()).FirstOrDefault(),
+                JsonValueKind.Array => Named(t, path),
                 _ => null,
             };
             return source is null ? null : new ChatTemplate(source, TokenText(root, "bos_token"), TokenText(root, "eos_token"));
@@ -81,6 +79,28 @@ public sealed class ChatTemplate
         {
             throw new GenerationException($"{path}: chat_template: {e.Message}", e);
         }
+    }
+
+    /// <summary>The "default" entry of a list of named templates; every entry must be {"name": …, "template": …}
+    /// (regression: a non-object entry was an internal error).</summary>
+    private static string? Named(JsonElement list, string path)
+    {
+        var i = 0;
+        string? found = null;
+        foreach (var e in list.EnumerateArray())
+        {
+            if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("name", out var n) || n.ValueKind != JsonValueKind.String
+                || !e.TryGetProperty("template", out var body) || body.ValueKind != JsonValueKind.String)
+            {
+                throw new GenerationException($"{path}: chat_template[{i}]: expected an object with string \"name\" and \"template\"");
+            }
+            if (found is null && n.GetString() == "default")
+            {
+                found = body.GetString();
+            }
+            i++;
+        }
+        return found;
     }
 
     private static string TokenText(JsonElement root, string key) =>

@@ -11,10 +11,38 @@ internal abstract record Expr
 /// <summary>Precedence-climbing parser over the words of one tag (string literals arrive prefixed with a quote).</summary>
 internal sealed class ExprParser
 {
+    /// <summary>Deepest nesting of brackets and unary operators one expression may have: evaluation recurses once
+    /// per level, and 100k nested parentheses overflowed the stack (regression).</summary>
+    public const int MaxDepth = 200;
+
+    /// <summary>Most operator nodes one expression may have: a chain of 10^6 added terms evaluates as 10^6 nested
+    /// calls, which also overflowed the stack (regression).</summary>
+    public const int MaxNodes = 10_000;
+
     private readonly List<string> _words;
     private int _at;
+    private int _depth;
+    private int _nodes;
 
     public ExprParser(List<string> words) => _words = words;
+
+    /// <summary>Counts an operator node against <see cref="MaxNodes"/>.</summary>
+    private Fn Node(Func<Dictionary<string, object?>, object?> body)
+    {
+        if (++_nodes > MaxNodes)
+        {
+            throw new TemplateException($"expression too large (more than {MaxNodes:N0} operations)");
+        }
+        return new Fn(body);
+    }
+
+    private void Enter()
+    {
+        if (++_depth > MaxDepth)
+        {
+            throw new TemplateException($"expression nested more than {MaxDepth} levels deep");
+        }
+    }
 
     public Expr ParseAll()
     {
@@ -53,7 +81,7 @@ internal sealed class ExprParser
         {
             var condition = Or();
             var otherwise = Accept("else") ? Conditional() : new Literal(null);
-            return new Fn(s => Values.Truthy(condition.Eval(s)) ? value.Eval(s) : otherwise.Eval(s));
+            return Node(s => Values.Truthy(condition.Eval(s)) ? value.Eval(s) : otherwise.Eval(s));
         }
         return value;
     }
@@ -65,7 +93,7 @@ internal sealed class ExprParser
         {
             var l = left;
             var r = And();
-            left = new Fn(s => Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
+            left = Node(s => Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
         }
         return left;
     }
@@ -77,7 +105,7 @@ internal sealed class ExprParser
         {
             var l = left;
             var r = Not();
-            left = new Fn(s => !Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
+            left = Node(s => !Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
         }
         return left;
     }
@@ -86,8 +114,10 @@ internal sealed class ExprParser
     {
         if (Accept("not"))
         {
+            Enter();
             var inner = Not();
-            return new Fn(s => !Values.Truthy(inner.Eval(s)));
+            _depth--;
+            return Node(s => !Values.Truthy(inner.Eval(s)));
         }
         return Comparison();
     }
@@ -103,7 +133,7 @@ internal sealed class ExprParser
                 _at++;
                 var l = left;
                 var r = Additive();
-                left = new Fn(s => Values.Compare(op, l.Eval(s), r.Eval(s)));
+                left = Node(s => Values.Compare(op, l.Eval(s), r.Eval(s)));
             }
             else if (op == "in" || (op == "not" && Peek(1) == "in"))
             {
@@ -111,7 +141,7 @@ internal sealed class ExprParser
                 var negate = op == "not";
                 var l = left;
                 var r = Additive();
-                left = new Fn(s => Values.Contains(r.Eval(s), l.Eval(s)) != negate);
+                left = Node(s => Values.Contains(r.Eval(s), l.Eval(s)) != negate);
             }
             else if (op == "is")
             {
@@ -124,7 +154,7 @@ internal sealed class ExprParser
                 {
                     argument = Primary();
                 }
-                left = new Fn(s => Values.Test(test, l, s, argument?.Eval(s)) != negate);
+                left = Node(s => Values.Test(test, l, s, argument?.Eval(s)) != negate);
             }
             else
             {
@@ -141,7 +171,7 @@ internal sealed class ExprParser
             var op = _words[_at++];
             var l = left;
             var r = Multiplicative();
-            left = new Fn(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
+            left = Node(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
         }
         return left;
     }
@@ -154,7 +184,7 @@ internal sealed class ExprParser
             var op = _words[_at++];
             var l = left;
             var r = Unary();
-            left = new Fn(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
+            left = Node(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
         }
         return left;
     }
@@ -163,8 +193,10 @@ internal sealed class ExprParser
     {
         if (Accept("-"))
         {
+            Enter();
             var inner = Unary();
-            return new Fn(s => Values.Arithmetic("-", 0L, inner.Eval(s)));
+            _depth--;
+            return Node(s => Values.Arithmetic("-", 0L, inner.Eval(s)));
         }
         return Filtered();
     }
@@ -177,7 +209,7 @@ internal sealed class ExprParser
             var name = _words[_at++];
             var args = Accept("(") ? Arguments() : [];
             var v = value;
-            value = new Fn(s => Values.Filter(name, v.Eval(s), [.. args.Select(a => a.Eval(s))]));
+            value = Node(s => Values.Filter(name, v.Eval(s), [.. args.Select(a => a.Eval(s))]));
         }
         return value;
     }
@@ -213,11 +245,11 @@ internal sealed class ExprParser
                 if (Accept("("))
                 {
                     var args = Arguments();
-                    value = new Fn(s => Values.Method(target.Eval(s), name, [.. args.Select(a => a.Eval(s))]));
+                    value = Node(s => Values.Method(target.Eval(s), name, [.. args.Select(a => a.Eval(s))]));
                 }
                 else
                 {
-                    value = new Fn(s => Values.Attribute(target.Eval(s), name));
+                    value = Node(s => Values.Attribute(target.Eval(s), name));
                 }
             }
             else if (Accept("["))
@@ -229,13 +261,13 @@ internal sealed class ExprParser
                     Expr? stop = Peek() is "]" or ":" ? null : Conditional();
                     Expr? step = Accept(":") && Peek() != "]" ? Conditional() : null;
                     Expect("]");
-                    value = new Fn(s => Values.Slice(target.Eval(s), start?.Eval(s), stop?.Eval(s), step?.Eval(s)));
+                    value = Node(s => Values.Slice(target.Eval(s), start?.Eval(s), stop?.Eval(s), step?.Eval(s)));
                 }
                 else
                 {
                     Expect("]");
                     var index = start!;
-                    value = new Fn(s => Values.Index(target.Eval(s), index.Eval(s)));
+                    value = Node(s => Values.Index(target.Eval(s), index.Eval(s)));
                 }
             }
             else if (Accept("("))
@@ -244,11 +276,11 @@ internal sealed class ExprParser
                 var args = KeywordArguments();
                 if (target is Name { Identifier: "namespace" })
                 {
-                    value = new Fn(s => args.Where(a => a.Key is not null).ToDictionary(a => a.Key!, a => a.Value.Eval(s), StringComparer.Ordinal));
+                    value = Node(s => args.Where(a => a.Key is not null).ToDictionary(a => a.Key!, a => a.Value.Eval(s), StringComparer.Ordinal));
                 }
                 else
                 {
-                    value = new Fn(s => Values.Call(target, s, [.. args.Select(a => a.Value.Eval(s))]));
+                    value = Node(s => Values.Call(target, s, [.. args.Select(a => a.Value.Eval(s))]));
                 }
             }
             else
@@ -259,6 +291,19 @@ internal sealed class ExprParser
     }
 
     private Expr Primary()
+    {
+        Enter();
+        try
+        {
+            return PrimaryCore();
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private Expr PrimaryCore()
     {
         var word = Peek() ?? throw new TemplateException("expression ends too early");
         _at++;
@@ -276,9 +321,15 @@ internal sealed class ExprParser
         if (char.IsDigit(word[0]))
         {
             // Boxed separately: a conditional of double and long would make every integer a double.
-            return new Literal(word.Contains('.', StringComparison.Ordinal)
-                ? (object)double.Parse(word, CultureInfo.InvariantCulture)
-                : long.Parse(word, CultureInfo.InvariantCulture));
+            if (word.Contains('.', StringComparison.Ordinal))
+            {
+                return double.TryParse(word, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+                    ? new Literal(d)
+                    : throw new TemplateException($"number {word} is out of range");
+            }
+            return long.TryParse(word, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)
+                ? new Literal(n)
+                : throw new TemplateException($"integer {(word.Length > 30 ? word[..30] + "…" : word)} is out of range (at most 19 digits)");
         }
         switch (word)
         {
@@ -292,7 +343,7 @@ internal sealed class ExprParser
                         items.Add(Conditional());
                         Accept(",");
                     }
-                    return new Fn(s => items.Select(i => i.Eval(s)).ToList());
+                    return Node(s => items.Select(i => i.Eval(s)).ToList());
                 }
                 Expect(")");
                 return inner;
@@ -303,7 +354,7 @@ internal sealed class ExprParser
                     list.Add(Conditional());
                     Accept(",");
                 }
-                return new Fn(s => list.Select(i => i.Eval(s)).ToList());
+                return Node(s => list.Select(i => i.Eval(s)).ToList());
             case "{":
                 var pairs = new List<(Expr, Expr)>();
                 while (!Accept("}"))
@@ -313,7 +364,7 @@ internal sealed class ExprParser
                     pairs.Add((k, Conditional()));
                     Accept(",");
                 }
-                return new Fn(s => pairs.ToDictionary(p => Values.ToText(p.Item1.Eval(s)), p => p.Item2.Eval(s)));
+                return Node(s => pairs.ToDictionary(p => Values.ToText(p.Item1.Eval(s)), p => p.Item2.Eval(s)));
             case "true" or "True":
                 return new Literal(true);
             case "false" or "False":

@@ -12,13 +12,23 @@ namespace KannadaKit.Generation.Chat;
 /// </summary>
 internal sealed class JinjaTemplate
 {
+    /// <summary>Deepest nesting of if/for blocks (parsing and rendering recurse per level; 50k nested ifs overflowed
+    /// the stack).</summary>
+    public const int MaxBlockDepth = 200;
+
+    /// <summary>Most nodes and loop iterations one render may execute (nested range(100000) loops ran unbounded).</summary>
+    public const long MaxSteps = 10_000_000;
+
+    /// <summary>Longest output one render may produce, in UTF-16 units.</summary>
+    public const int MaxOutput = 16 << 20;
+
     private readonly List<Node> _body;
 
     public JinjaTemplate(string source)
     {
         var tokens = Lex(source);
         var position = 0;
-        _body = ParseBlock(tokens, ref position, []);
+        _body = ParseBlock(tokens, ref position, [], 0);
         if (position < tokens.Count)
         {
             throw new TemplateException($"unexpected {{% {string.Join(' ', tokens[position].Words)} %}}");
@@ -29,7 +39,7 @@ internal sealed class JinjaTemplate
     {
         var output = new StringBuilder();
         var scope = new Dictionary<string, object?>(variables, StringComparer.Ordinal);
-        Execute(_body, scope, output);
+        Execute(_body, scope, output, new Budget());
         return output.ToString();
     }
 
@@ -182,8 +192,12 @@ internal sealed class JinjaTemplate
 
     private sealed record SetNode(string Name, string? Attribute, Expr Value) : Node;
 
-    private static List<Node> ParseBlock(List<Piece> pieces, ref int position, string[] terminators)
+    private static List<Node> ParseBlock(List<Piece> pieces, ref int position, string[] terminators, int depth)
     {
+        if (depth > MaxBlockDepth)
+        {
+            throw new TemplateException($"blocks nested more than {MaxBlockDepth} levels deep");
+        }
         var nodes = new List<Node>();
         while (position < pieces.Count)
         {
@@ -213,7 +227,7 @@ internal sealed class JinjaTemplate
                     var condition = new ExprParser(p.Words.Skip(1).ToList()).ParseAll();
                     while (true)
                     {
-                        var body = ParseBlock(pieces, ref position, ["elif", "else", "endif"]);
+                        var body = ParseBlock(pieces, ref position, ["elif", "else", "endif"], depth + 1);
                         branches.Add((condition, body));
                         var end = Expect(pieces, position, "endif");
                         position++;
@@ -232,12 +246,12 @@ internal sealed class JinjaTemplate
                     var ifAt = rest.IndexOf("if");
                     var items = new ExprParser(ifAt < 0 ? rest : rest.Take(ifAt).ToList()).ParseAll();
                     var filter = ifAt < 0 ? null : new ExprParser(rest.Skip(ifAt + 1).ToList()).ParseAll();
-                    var loopBody = ParseBlock(pieces, ref position, ["else", "endfor"]);
+                    var loopBody = ParseBlock(pieces, ref position, ["else", "endfor"], depth + 1);
                     var elseBody = new List<Node>();
                     if (Expect(pieces, position, "endfor").Words[0] == "else")
                     {
                         position++;
-                        elseBody = ParseBlock(pieces, ref position, ["endfor"]);
+                        elseBody = ParseBlock(pieces, ref position, ["endfor"], depth + 1);
                         Expect(pieces, position, "endfor");
                     }
                     position++;
@@ -269,24 +283,49 @@ internal sealed class JinjaTemplate
     private static Piece Expect(List<Piece> pieces, int position, string closer) =>
         position < pieces.Count ? pieces[position] : throw new TemplateException($"missing {{% {closer} %}}");
 
-    private static void Execute(List<Node> nodes, Dictionary<string, object?> scope, StringBuilder output)
+    /// <summary>What one render has used of <see cref="MaxSteps"/> and <see cref="MaxOutput"/>.</summary>
+    private sealed class Budget
+    {
+        private long _steps;
+
+        public void Step()
+        {
+            if (++_steps > MaxSteps)
+            {
+                throw new TemplateException($"the template ran more than {MaxSteps:N0} steps; it may not end");
+            }
+        }
+
+        public static void Check(StringBuilder output)
+        {
+            if (output.Length > MaxOutput)
+            {
+                throw new TemplateException($"the template wrote more than {MaxOutput:N0} characters");
+            }
+        }
+    }
+
+    private static void Execute(List<Node> nodes, Dictionary<string, object?> scope, StringBuilder output, Budget budget)
     {
         foreach (var node in nodes)
         {
+            budget.Step();
             switch (node)
             {
                 case TextNode t:
                     output.Append(t.Text);
+                    Budget.Check(output);
                     break;
                 case OutputNode o:
                     output.Append(Values.ToText(o.Value.Eval(scope)));
+                    Budget.Check(output);
                     break;
                 case IfNode i:
                     foreach (var (condition, body) in i.Branches)
                     {
                         if (condition is null || Values.Truthy(condition.Eval(scope)))
                         {
-                            Execute(body, scope, output);
+                            Execute(body, scope, output, budget);
                             break;
                         }
                     }
@@ -309,6 +348,7 @@ internal sealed class JinjaTemplate
                     }
                     for (var k = 0; k < items.Count; k++)
                     {
+                        budget.Step();
                         Bind(inner, f.Targets, items[k]);
                         inner["loop"] = new Dictionary<string, object?>
                         {
@@ -316,11 +356,11 @@ internal sealed class JinjaTemplate
                             ["length"] = (long)items.Count, ["revindex"] = (long)(items.Count - k), ["revindex0"] = (long)(items.Count - k - 1),
                             ["previtem"] = k > 0 ? items[k - 1] : null, ["nextitem"] = k + 1 < items.Count ? items[k + 1] : null,
                         };
-                        Execute(f.Body, inner, output);
+                        Execute(f.Body, inner, output, budget);
                     }
                     if (items.Count == 0)
                     {
-                        Execute(f.Else, inner, output);
+                        Execute(f.Else, inner, output, budget);
                     }
                     // Jinja scoping: assignments inside a loop do not leak, except into namespace objects (shared references).
                     break;

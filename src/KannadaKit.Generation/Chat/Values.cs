@@ -141,11 +141,19 @@ internal static class Values
         }
         if (op == "*" && a is string repeated && b is long times)
         {
+            if (times > 0 && (long)repeated.Length * times > JinjaTemplate.MaxOutput)
+            {
+                throw new TemplateException($"string repeated {times:N0} times is longer than {JinjaTemplate.MaxOutput:N0} characters");
+            }
             return string.Concat(Enumerable.Repeat(repeated, (int)Math.Max(0, times)));
         }
         if (!IsNumber(a) || !IsNumber(b))
         {
             throw new TemplateException($"cannot apply '{op}' to {TypeName(a)} and {TypeName(b)}");
+        }
+        if (op is "%" or "/" or "//" && ToDouble(b) == 0)
+        {
+            throw new TemplateException($"division by zero ({ToText(a)} {op} {ToText(b)})");
         }
         if (a is long x && b is long y && op != "/")
         {
@@ -218,14 +226,46 @@ internal static class Values
             case "namespace":
                 return new Dictionary<string, object?>(StringComparer.Ordinal);
             case "range":
-                var (a, b) = args.Count == 1 ? (0L, (long)args[0]!) : ((long)args[0]!, (long)args[1]!);
-                return Enumerable.Range((int)a, (int)Math.Max(0, b - a)).Select(i => (object?)(long)i).ToList();
+                return Range(args);
             case "strftime_now":
                 return DateTime.UtcNow.ToString(args.Count > 0 ? ToText(args[0]).Replace("%d", "dd", StringComparison.Ordinal)
                     .Replace("%b", "MMM", StringComparison.Ordinal).Replace("%Y", "yyyy", StringComparison.Ordinal) : "dd MMM yyyy", CultureInfo.InvariantCulture);
             default:
                 throw new TemplateException($"unknown function '{name}'");
         }
+    }
+
+    /// <summary>Longest list <c>range</c> may make (range(10**12) was an internal error).</summary>
+    public const long MaxRange = 1_000_000;
+
+    /// <summary>Jinja's range(stop), range(start, stop) and range(start, stop, step), integers only.</summary>
+    private static List<object?> Range(List<object?> args)
+    {
+        if (args.Count is < 1 or > 3 || args.Any(a => a is not long))
+        {
+            throw new TemplateException($"range takes 1 to 3 integers, got ({string.Join(", ", args.Select(TypeName))})");
+        }
+        var (start, stop, step) = args.Count switch
+        {
+            1 => (0L, (long)args[0]!, 1L),
+            2 => ((long)args[0]!, (long)args[1]!, 1L),
+            _ => ((long)args[0]!, (long)args[1]!, (long)args[2]!),
+        };
+        if (step == 0)
+        {
+            throw new TemplateException("range step must not be zero");
+        }
+        var count = step > 0 ? (stop > start ? ((stop - start - 1) / step) + 1 : 0) : (start > stop ? ((start - stop - 1) / -step) + 1 : 0);
+        if (count > MaxRange)
+        {
+            throw new TemplateException($"range of {count:N0} items is longer than {MaxRange:N0}");
+        }
+        var list = new List<object?>((int)count);
+        for (long i = 0, v = start; i < count; i++, v += step)
+        {
+            list.Add(v);
+        }
+        return list;
     }
 
     public static object? Method(object? target, string name, List<object?> args)
@@ -243,6 +283,8 @@ internal static class Values
                 "title" => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(s.ToLowerInvariant()),
                 "startswith" => s.StartsWith(ToText(args[0]), StringComparison.Ordinal),
                 "endswith" => s.EndsWith(ToText(args[0]), StringComparison.Ordinal),
+                // Python's str.replace with an empty needle inserts between characters (.NET throws).
+                "replace" when ToText(args[0]).Length == 0 => ToText(args[1]) + string.Join(ToText(args[1]), s.EnumerateRunes()) + (s.Length > 0 ? ToText(args[1]) : ""),
                 "replace" => s.Replace(ToText(args[0]), ToText(args[1]), StringComparison.Ordinal),
                 "split" => (args.Count > 0 ? s.Split(ToText(args[0])) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
                 _ => throw new TemplateException($"unknown string method '{name}'"),
