@@ -15,8 +15,17 @@ namespace KannadaKit.Tokenizers.Json;
 /// <summary>Reads a Hugging Face tokenizer.json into our pipeline components, naming the JSON path of any problem.</summary>
 internal static class HfTokenizerReader
 {
+    /// <summary>The largest id a vocabulary or added token may have: ids index flat tables, and one id of
+    /// 2147483647 made an internal overflow (regression). Real vocabularies stay far below (Gemma 3: 262,144).</summary>
+    internal const int MaxId = (1 << 24) - 1;
+
     public static HfTokenizer Read(ReadOnlySpan<byte> utf8Json, string file)
     {
+        if (FirstInvalidUtf8(utf8Json) is { } bad)
+        {
+            throw new TokenizerFormatException(file, $"byte {bad}", "invalid UTF-8; expected a UTF-8 JSON file");
+        }
+
         JsonDocument doc;
         try
         {
@@ -88,9 +97,9 @@ internal static class HfTokenizerReader
         foreach (var (name, value) in c.Properties())
         {
             var id = value.Int();
-            if (id < 0)
+            if (id is < 0 or > MaxId)
             {
-                throw value.Error($"negative id {id}");
+                throw value.Error($"id {id} is out of range (expected 0 to {MaxId:N0})");
             }
 
             vocab[name] = id;
@@ -174,9 +183,30 @@ internal static class HfTokenizerReader
 
     // ---- added tokens ----
     private static List<AddedToken> ReadAddedTokens(JsonCursor c) =>
-        c.Items().Select(t => new AddedToken(t.Required("id").Int(), t.Required("content").String(),
+        c.Items().Select(t => new AddedToken(AddedId(t.Required("id")), t.Required("content").String(),
             t.OptBool("single_word", false), t.OptBool("lstrip", false), t.OptBool("rstrip", false),
             t.OptBool("normalized", true), t.OptBool("special", false))).ToList();
+
+    private static int AddedId(JsonCursor c)
+    {
+        var id = c.Int();
+        return id is >= 0 and <= MaxId ? id : throw c.Error($"id {id} is out of range (expected 0 to {MaxId:N0})");
+    }
+
+    /// <summary>The byte offset of the first invalid UTF-8 sequence, or null when the text is valid.</summary>
+    private static long? FirstInvalidUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(utf8))
+        {
+            return null;
+        }
+        var at = 0;
+        while (at < utf8.Length && Rune.DecodeFromUtf8(utf8[at..], out _, out var used) == System.Buffers.OperationStatus.Done)
+        {
+            at += used;
+        }
+        return at;
+    }
 
     // ---- normalizers ----
     private static Normalizer ReadNormalizer(JsonCursor c)
@@ -280,6 +310,10 @@ internal static class HfTokenizerReader
     private static MetaspacePreTokenizer ReadMetaspace(JsonCursor c)
     {
         var replacement = c.Optional("replacement") is { } r ? ReadChar(r) : new Rune('▁');
+        if (!replacement.IsBmp)
+        {
+            throw c.Required("replacement").Error("expected a character from the Basic Multilingual Plane");
+        }
         return new MetaspacePreTokenizer((char)replacement.Value, ReadPrependScheme(c), c.OptBool("split", true));
     }
 
@@ -303,7 +337,7 @@ internal static class HfTokenizerReader
     private static Rune ReadChar(JsonCursor c)
     {
         var s = c.String();
-        if (!Rune.TryGetRuneAt(s, 0, out var rune) || rune.Utf16SequenceLength != s.Length)
+        if (s.Length == 0 || !Rune.TryGetRuneAt(s, 0, out var rune) || rune.Utf16SequenceLength != s.Length)
         {
             throw c.Error($"expected a single character, found \"{s}\"");
         }

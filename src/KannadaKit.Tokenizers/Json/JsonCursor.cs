@@ -46,7 +46,20 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
             throw Error($"expected a string, found {Describe()}");
         }
 
-        return Element.GetString()!;
+        return Text(Element);
+    }
+
+    /// <summary>A string's value; an escaped unpaired surrogate (\uD800 alone) is a format error, not an internal one.</summary>
+    private string Text(JsonElement element)
+    {
+        try
+        {
+            return element.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error("a string holds an unpaired surrogate escape (\\uD800-\\uDFFF); expected valid UTF-16");
+        }
     }
 
     public int Int()
@@ -108,7 +121,16 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
 
         foreach (var p in Element.EnumerateObject())
         {
-            yield return (p.Name, new JsonCursor(p.Value, $"{Path}[\"{p.Name}\"]", File));
+            string name;
+            try
+            {
+                name = p.Name;
+            }
+            catch (InvalidOperationException)
+            {
+                throw Error("a key holds an unpaired surrogate escape (\\uD800-\\uDFFF); expected valid UTF-16");
+            }
+            yield return (name, new JsonCursor(p.Value, $"{Path}[\"{name}\"]", File));
         }
     }
 
@@ -118,7 +140,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
-        JsonValueKind.String => $"the string \"{Element.GetString()}\"",
+        JsonValueKind.String => Element.ValueEquals("") || Element.GetRawText().Length < 200 ? $"the string {Element.GetRawText()}" : "a string",
         JsonValueKind.Number => $"the number {Element.GetRawText()}",
         JsonValueKind.True or JsonValueKind.False => Element.GetRawText(),
         _ => "null",
