@@ -81,6 +81,21 @@ internal sealed class SentencePieceModelFile
             throw new TokenizerFormatException(file, "byte 0", "no pieces: not a SentencePiece model");
         }
 
+        // Ids the encoder emits must be pieces (regression: unk_id 999999 or -1 produced ids decode then refused).
+        var n = model.Pieces.Count;
+        if (model.UnknownId < 0 || model.UnknownId >= n)
+        {
+            throw new TokenizerFormatException(file, "trainer_spec.unk_id", $"{model.UnknownId} is not a piece id (expected 0 to {n - 1})");
+        }
+        if (model.BosId < -1 || model.BosId >= n)
+        {
+            throw new TokenizerFormatException(file, "trainer_spec.bos_id", $"{model.BosId} is not a piece id (expected -1 to {n - 1})");
+        }
+        if (model.EosId < -1 || model.EosId >= n)
+        {
+            throw new TokenizerFormatException(file, "trainer_spec.eos_id", $"{model.EosId} is not a piece id (expected -1 to {n - 1})");
+        }
+
         return model;
     }
 
