@@ -93,4 +93,24 @@ public sealed class OutputSafetyTests : IDisposable
             .AssertOneLineError("late-nul.txt", "binary file", "line 501", $"byte offset {offset}");
         Assert.False(File.Exists(_cli.PathOf("out.txt")));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("meta..title")]
+    [InlineData(".text")]
+    public void Normalize_EmptyFieldPath_IsAUsageError(string field)
+    {
+        // Regression: --field '' was an internal error.
+        var r = _cli.Run("{\"text\":\"ಕನ್ನಡ\"}\n", "normalize", "--jsonl", "--field", field);
+        r.AssertOneLineError("--field", "expected a field name");
+        Assert.Equal(2, r.ExitCode);
+    }
+
+    [Fact]
+    public void Normalize_UnpairedSurrogateInARecord_NamesTheLine()
+    {
+        // Regression: an escaped lone surrogate in a JSONL record was an internal error.
+        var input = _cli.Write("s.jsonl", "{\"text\":\"ಕನ್ನಡ\"}\n{\"text\":\"\\ud800 ಕನ್ನಡ\"}\n");
+        _cli.Run("", "normalize", "--jsonl", input).AssertOneLineError("s.jsonl:2", "unpaired surrogate");
+    }
 }

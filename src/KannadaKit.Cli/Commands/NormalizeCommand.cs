@@ -73,6 +73,12 @@ internal static class NormalizeCommand
                 throw new CliException("--threads must be 0 (all cores) or more", ExitCodes.Usage);
             }
 
+            if (parse.GetValue(jsonl) && parse.GetValue(field) is { } path
+                && (path.Length == 0 || path.Split('.').Any(part => part.Length == 0)))
+            {
+                throw new CliException($"--field '{path}': expected a field name, or a dotted path of names such as meta.title", ExitCodes.Usage);
+            }
+
             var settings = new NormalizeSettings(
                 parse.GetValue(files) ?? [],
                 parse.GetValue(output),

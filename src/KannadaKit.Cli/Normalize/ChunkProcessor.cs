@@ -182,6 +182,11 @@ internal sealed class ChunkProcessor(IndicNormalizer normalizer, JsonlField? jso
             string why = e.Message.Split(" LineNumber:")[0].TrimEnd('.', ' ');
             throw new CliException($"{chunk.Input.DisplayName}:{line}: invalid JSON at byte {e.BytePositionInLine ?? 0} of the line: {why}; expected one JSON object per line");
         }
+        catch (InvalidOperationException)
+        {
+            // An escaped unpaired surrogate (\uD800 alone) parses as JSON but is no text (regression: internal error).
+            throw new CliException($"{chunk.Input.DisplayName}:{line}: a string holds an unpaired surrogate escape (\\uD800-\\uDFFF); expected valid UTF-16 text");
+        }
 
         if (!found || value is null)
         {
