@@ -9,6 +9,15 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
 
     public bool Verbose { get; } = verbose;
 
+    /// <summary>
+    /// The one table of library exceptions that mean the user's input was wrong (a malformed file, an unknown
+    /// transform, an out-of-range setting): they carry a message naming what and where, printed as one line.
+    /// Anything else is a bug of ours.
+    /// </summary>
+    private static bool IsInputError(Exception e) => e is Tokenizers.TokenizerException or Generation.GenerationException
+        or Generation.Chat.TemplateException or Onnx.OnnxRuntimeException or Text.Transliteration.TransliterationException
+        or InvalidDataException;
+
     /// <summary>Runs a command body: typed errors become one line and an exit code; stack traces only with --verbose.</summary>
     public int Run(Func<int> body)
     {
@@ -26,7 +35,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
 
             return e.ExitCode;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (IsInputError(e) || e is IOException or UnauthorizedAccessException)
         {
             Error.WriteLine("kannadakit: error: " + e.Message);
             if (Verbose)

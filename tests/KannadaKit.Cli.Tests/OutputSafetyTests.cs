@@ -113,4 +113,18 @@ public sealed class OutputSafetyTests : IDisposable
         var input = _cli.Write("s.jsonl", "{\"text\":\"ಕನ್ನಡ\"}\n{\"text\":\"\\ud800 ಕನ್ನಡ\"}\n");
         _cli.Run("", "normalize", "--jsonl", input).AssertOneLineError("s.jsonl:2", "unpaired surrogate");
     }
+
+    [Theory]
+    [InlineData("unigram")]
+    [InlineData("bpe")]
+    [InlineData("bytelevel-bpe")]
+    [InlineData("wordpiece")]
+    public void TokenizerTrain_EmptyCorpus_NamesTheFile(string type)
+    {
+        // Regression: Unigram training on an empty corpus was an internal error; the others wrote a useless file.
+        var corpus = _cli.Write("empty.txt", "\n\n");
+        _cli.Run("", "tokenizer", "train", "--type", type, "--vocab-size", "300", "-o", _cli.PathOf("t.json"), corpus)
+            .AssertOneLineError("empty.txt", "no text to learn from");
+        Assert.False(File.Exists(_cli.PathOf("t.json")));
+    }
 }

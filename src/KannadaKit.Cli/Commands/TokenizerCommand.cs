@@ -150,7 +150,15 @@ internal static class TokenizerCommand
                 firstPass = false;
             }
             var progress = context.Verbose ? new Progress<string>(m => context.Error.WriteLine("kannadakit: " + m)) : null;
-            var json = TokenizerTrainer.Train(Counted(), options, progress);
+            string json;
+            try
+            {
+                json = TokenizerTrainer.Train(Counted(), options, progress);
+            }
+            catch (TokenizerException e)
+            {
+                throw new CliException($"{string.Join(", ", inputs.Select(i => i.DisplayName))}: {e.Message}");
+            }
             var path = parse.GetValue(output)!;
             using (var atomic = AtomicOutput.Create(path, path))
             {

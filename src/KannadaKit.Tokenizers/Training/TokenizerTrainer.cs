@@ -34,6 +34,11 @@ public static class TokenizerTrainer
         var superwords = options.SuperwordShare > 0 && options.Kind == TokenizerKind.ByteLevelBpe;
         var lineList = superwords ? lines.ToList() : null;
         var words = CountWords(lineList ?? lines, pipeline);
+        if (words.Count == 0)
+        {
+            // Every trainer needs at least one word; Unigram's seeding failed inside LINQ on an empty corpus (regression).
+            throw new TokenizerException("the corpus has no text to learn from: expected at least one non-empty line");
+        }
         progress?.Report($"{words.Count:N0} distinct pre-tokens");
         var model = options.Kind switch
         {
