@@ -6,7 +6,7 @@ public enum ExecutionProvider
     /// <summary>ORT's CPU provider.</summary>
     Cpu,
 
-    /// <summary>CUDA; fails with a message naming what is missing when the provider libraries, CUDA 12 or cuDNN 9 are not installed.</summary>
+    /// <summary>CUDA (the <c>-p:OnnxRuntime=Gpu</c> build); fails with a message naming what is missing when the build is the CPU one, or CUDA 13 or cuDNN 9 is not installed.</summary>
     Cuda,
 
     /// <summary>CUDA when its provider loads, otherwise CPU; the session says which it chose and why.</summary>

@@ -1,7 +1,7 @@
 namespace KannadaKit.Onnx;
 
 /// <summary>
-/// The top-level facts of an ONNX file that ORT's C API does not report: IR version and operator sets. Read by
+/// The top-level facts of an ONNX file that ONNX Runtime's API does not report: IR version and operator sets. Read by
 /// scanning the ModelProto's top-level protobuf fields (the graph is skipped, not parsed).
 /// </summary>
 /// <param name="IrVersion">ModelProto.ir_version.</param>

@@ -1,6 +1,6 @@
 namespace KannadaKit.Onnx;
 
-/// <summary>ONNX Runtime's <c>OrtErrorCode</c> values (1.30), plus the meaning KannadaKit gives them.</summary>
+/// <summary>ONNX Runtime's <c>OrtErrorCode</c> values (read from the package's <c>[ErrorCode:Name]</c> message prefix), plus the meaning KannadaKit gives them.</summary>
 public enum OrtErrorCode
 {
     /// <summary>Success (never carried by an exception).</summary>

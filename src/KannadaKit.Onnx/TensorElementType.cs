@@ -21,7 +21,7 @@ public enum TensorElementType
     Int32 = 6,
     /// <summary>Signed 64-bit integer.</summary>
     Int64 = 7,
-    /// <summary>String (not supported by this binding's tensors).</summary>
+    /// <summary>String (not supported by KannadaKit.Onnx's tensors).</summary>
     String = 8,
     /// <summary>Boolean, one byte per element.</summary>
     Bool = 9,

@@ -4,7 +4,7 @@ namespace KannadaKit.Onnx;
 public static class TensorElementTypes
 {
     /// <summary>The ONNX element type for a CLR element type.</summary>
-    /// <exception cref="NotSupportedException">For types ORT tensors cannot hold through this binding.</exception>
+    /// <exception cref="NotSupportedException">For types ORT tensors cannot hold through KannadaKit.Onnx.</exception>
     public static TensorElementType Of<T>()
         where T : unmanaged
     {
@@ -21,7 +21,7 @@ public static class TensorElementTypes
         if (typeof(T) == typeof(uint)) { return TensorElementType.UInt32; }
         if (typeof(T) == typeof(ulong)) { return TensorElementType.UInt64; }
         if (typeof(T) == typeof(bool)) { return TensorElementType.Bool; }
-        throw new NotSupportedException($"{typeof(T).Name} is not an ONNX tensor element type this binding supports");
+        throw new NotSupportedException($"{typeof(T).Name} is not an ONNX tensor element type KannadaKit.Onnx supports");
     }
 
     /// <summary>Bytes per element (0 for strings and undefined).</summary>
