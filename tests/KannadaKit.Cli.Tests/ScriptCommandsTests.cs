@@ -145,4 +145,15 @@ public sealed class LegacyCommandTests : IDisposable
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("ಕೂಡಿ ಬಾಳೋಣ.\n", r.Text);
     }
+
+    [Fact]
+    public void TrainRomanized_OverlongWord_NamesTheLine()
+    {
+        // Regression: a pair of 100k-character words made the alignment table exceed the largest array (internal error).
+        var pairs = _cli.Write("long.tsv", "ಕನ್ನಡ\tkannada\n" + new string('ಕ', 100_000) + "\t" + string.Concat(Enumerable.Repeat("ka", 100_000)) + "\t1\n");
+        var words = _cli.Write("w.txt", "ಕನ್ನಡ\n");
+        _cli.Run((byte[]?)null, "train-romanized", "--pairs", pairs, "--words", words, "-o", _cli.PathOf("m.kkrm"))
+            .AssertOneLineError("long.tsv:2", "longer than 100 characters");
+        Assert.False(File.Exists(_cli.PathOf("m.kkrm")));
+    }
 }

@@ -6,6 +6,9 @@ namespace KannadaKit.Text.Transliteration.Romanized;
 /// <summary>Reads the inputs of <see cref="RomanizedModel.Train"/> from files.</summary>
 public static class RomanizedTrainingData
 {
+    /// <summary>The longest word either side of a pair may be.</summary>
+    public const int MaxWordLength = 100;
+
     /// <summary>
     /// Reads word pairs, one per line: <c>kannada TAB romanized [TAB count]</c> (the Dakshina lexicon format).
     /// </summary>
@@ -24,6 +27,10 @@ public static class RomanizedTrainingData
             if (f.Length is < 2 or > 3 || f[0].Length == 0 || f[1].Length == 0
                 || (f.Length == 3 && !int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out count)))
                 throw new FormatException($"{path}:{n}: expected 'kannada<TAB>romanized[<TAB>count]'");
+            // The EM alignment holds a table of Kannada × Latin length per pair: two 100k-character "words" needed
+            // more memory than an array may have (regression). Real words are far shorter.
+            if (f[0].Length > MaxWordLength || f[1].Length > MaxWordLength)
+                throw new FormatException($"{path}:{n}: a word longer than {MaxWordLength} characters; expected one word per side");
             pairs.Add((f[0], f[1], count));
         }
         return pairs;
