@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using KannadaKit.Testing;
 using KannadaKit.Tokenizers.Tiktoken;
 using MlTokenizer = Microsoft.ML.Tokenizers.Tokenizer;
@@ -23,21 +22,7 @@ public sealed class TiktokenTests : IClassFixture<TiktokenTests.O200k>
 
         public O200k()
         {
-            var data = System.Reflection.Assembly.Load("Microsoft.ML.Tokenizers.Data.O200kBase");
-            using var deflated = data.GetManifestResourceStream("o200k_base.tiktoken.deflate")!;
-            using var inflated = new StreamReader(new DeflateStream(deflated, CompressionMode.Decompress));
-            // The package stores its own compact form ("Capacity: N", then one base64 token per line, ranked by line);
-            // write the standard tiktoken form, "BASE64 RANK", that OpenAI publishes.
-            Path = _dir.File("o200k_base.tiktoken");
-            using (var file = new StreamWriter(Path))
-            {
-                Assert.StartsWith("Capacity: ", inflated.ReadLine(), StringComparison.Ordinal);
-                var rank = 0;
-                for (var line = inflated.ReadLine(); line is not null; line = inflated.ReadLine())
-                {
-                    file.Write($"{line} {rank++}\n");
-                }
-            }
+            Path = O200kRankFile.WriteTo(_dir.Path);
             Ours = TokenizerFile.Load(Path);
             Reference = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForModel("gpt-4o");
         }

@@ -75,24 +75,6 @@ internal static class PeerTokenizers
         }
     }
 
-    /// <summary>Writes o200k_base as a standard rank file ("BASE64 RANK" lines) from the copy that
-    /// Microsoft.ML.Tokenizers.Data.O200kBase ships (its own compact form, deflated).</summary>
-    public static string O200kRankFile(string folder)
-    {
-        var data = System.Reflection.Assembly.Load("Microsoft.ML.Tokenizers.Data.O200kBase");
-        using var deflated = data.GetManifestResourceStream("o200k_base.tiktoken.deflate")!;
-        using var inflated = new StreamReader(new System.IO.Compression.DeflateStream(deflated, System.IO.Compression.CompressionMode.Decompress));
-        var path = Path.Combine(folder, "o200k_base.tiktoken");
-        using var file = new StreamWriter(path);
-        inflated.ReadLine(); // "Capacity: N"
-        var rank = 0;
-        for (var line = inflated.ReadLine(); line is not null; line = inflated.ReadLine())
-        {
-            file.Write($"{line} {rank++}\n");
-        }
-        return path;
-    }
-
     private static Encoder Wrap(Ml.Tokenizer t, bool addSpecial = true) =>
         addSpecial ? line => [.. t.EncodeToIds(line)]
         : t is Ml.BertTokenizer bert ? line => [.. bert.EncodeToIds(line, addSpecialTokens: false)]

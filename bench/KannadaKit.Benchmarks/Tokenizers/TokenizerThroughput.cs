@@ -43,7 +43,7 @@ internal static class TokenizerThroughput
         files.Add(("bytelevel-bpe (fixture)", Path.Combine(fixtures, "hf", "bytelevel-bpe.json")));
         files.Add(("spm-unigram .model", Path.Combine(fixtures, "spm", "spm-unigram.model")));
         using var scratch = new TempDirectory();
-        files.Add(("o200k_base .tiktoken", PeerTokenizers.O200kRankFile(scratch.Path)));
+        files.Add(("o200k_base .tiktoken", O200kRankFile.WriteTo(scratch.Path)));
         var corpora = new List<(string Name, string[] Lines)>
         {
             ("flores kn", File.ReadAllLines(SharedData.PathOf(Corpora.FloresKn))),
