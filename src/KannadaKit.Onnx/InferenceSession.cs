@@ -153,11 +153,28 @@ public sealed class InferenceSession : IDisposable
             values[i] = inputs[i].Value.Native;
         }
         var results = Execute(options => _session.Run(options, names, values, outputs), cancellationToken);
-        var wrapped = new OrtValue[results.Count];
-        var k = 0;
-        foreach (var value in results)
+        var natives = results.ToArray();
+        var wrapped = new OrtValue[natives.Length];
+        try
         {
-            wrapped[k++] = OrtValue.FromNative(value);
+            for (var k = 0; k < natives.Length; k++)
+            {
+                wrapped[k] = OrtValue.FromNative(natives[k]);
+            }
+        }
+        catch
+        {
+            // A non-tensor output: release every value, wrapped or not, rather than leak native memory.
+            foreach (var w in wrapped)
+            {
+                w?.Dispose();
+            }
+            // FromNative released the value it refused; the ones after it are still unowned.
+            foreach (var n in natives.Skip(wrapped.Count(w => w is not null) + 1))
+            {
+                n.Dispose();
+            }
+            throw;
         }
         return new SessionOutputs([.. outputs], wrapped);
     }

@@ -27,6 +27,7 @@ public sealed class ChatTemplateLimitTests
         { "{{ range(none) }}", "range takes 1 to 3 integers" },
         { "{{ range(1000000000000) }}", "longer than 1,000,000" },
         { "{{ range(1, 5, 0) }}", "step must not be zero" },
+        { "{{ range(-9000000000000000000, 9000000000000000000) }}", "longer than 1,000,000" },
         { "{{ 99999999999999999999999 }}", "out of range" },
     };
 

@@ -47,7 +47,7 @@ internal static class PeerTokenizers
                 {
                     var text = string.Join('\n', vocab.OrderBy(kv => kv.Value).Select(kv => kv.Key)) + "\n";
                     return Wrap(Ml.BertTokenizer.Create(new MemoryStream(Encoding.UTF8.GetBytes(text)),
-                        new Ml.BertOptions { LowerCaseBeforeTokenization = lower }), addSpecial: false);
+                        new Ml.BertOptions { LowerCaseBeforeTokenization = lower }));
                 })];
             case "BPE":
                 var merges = model["merges"]!.AsArray().Select(m => m is JsonArray a ? $"{a[0]} {a[1]}" : m!.GetValue<string>()).ToList();
@@ -75,10 +75,10 @@ internal static class PeerTokenizers
         }
     }
 
-    private static Encoder Wrap(Ml.Tokenizer t, bool addSpecial = true) =>
-        addSpecial ? line => [.. t.EncodeToIds(line)]
-        : t is Ml.BertTokenizer bert ? line => [.. bert.EncodeToIds(line, addSpecialTokens: false)]
-        : line => [.. t.EncodeToIds(line)];
+    private static Encoder Wrap(Ml.Tokenizer t) => line => [.. t.EncodeToIds(line)];
+
+    /// <summary>BertTokenizer adds [CLS]/[SEP] by default; the benchmark compares ids without special tokens.</summary>
+    private static Encoder Wrap(Ml.BertTokenizer t) => line => [.. t.EncodeToIds(line, addSpecialTokens: false)];
 
     private static string? FindSplitPattern(JsonNode? pre) => pre switch
     {

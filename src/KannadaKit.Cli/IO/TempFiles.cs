@@ -81,10 +81,7 @@ internal static class TempFiles
                 }
             }
         }
-        if (OperatingSystem.IsWindows())
-        {
-            return [PosixSignalRegistration.Create(PosixSignal.SIGINT, Clean), PosixSignalRegistration.Create(PosixSignal.SIGTERM, Clean)];
-        }
+        // .NET maps all three on Windows too (Ctrl+C, logoff or shutdown, console close).
         return
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, Clean),

@@ -255,7 +255,8 @@ internal static class Values
         {
             throw new TemplateException("range step must not be zero");
         }
-        var count = step > 0 ? (stop > start ? ((stop - start - 1) / step) + 1 : 0) : (start > stop ? ((start - stop - 1) / -step) + 1 : 0);
+        // Int128: stop - start overflows long for range(-9e18, 9e18).
+        var count = step > 0 ? (stop > start ? (((Int128)stop - start - 1) / step) + 1 : 0) : (start > stop ? (((Int128)start - stop - 1) / -(Int128)step) + 1 : 0);
         if (count > MaxRange)
         {
             throw new TemplateException($"range of {count:N0} items is longer than {MaxRange:N0}");

@@ -120,7 +120,7 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         }
         using var outputs = _binding == CacheBinding.None
             ? _session.Run(feeds.Items, outputNames, cancellationToken)
-            : RunBound(_session, feeds, _inputs.Logits, outputNames.Skip(1), _binding, _deviceId, cancellationToken);
+            : BoundStep.Run(_session, feeds, _inputs.Logits, outputNames.Skip(1), _binding, _deviceId, cancellationToken);
         var logits = LastPositionLogits(outputs[_inputs.Logits], batch, out vocabularySize);
         if (_useCache)
         {
@@ -130,33 +130,6 @@ internal sealed class DecoderOnlyStepModel : IStepModel
             }
         }
         return logits;
-    }
-
-    /// <summary>One step through IO binding: the feeds bound as inputs (ORT copies host ones where the provider needs
-    /// them; device ones, the previous presents, stay put), the logits bound to host memory, the presents to the cache's
-    /// place.</summary>
-    internal static SessionOutputs RunBound(InferenceSession session, StepFeeds feeds, string logits, IEnumerable<string> presents,
-        CacheBinding binding, int deviceId, CancellationToken cancellationToken)
-    {
-        using var bound = session.CreateIoBinding();
-        foreach (var (name, value) in feeds.Items)
-        {
-            bound.BindInput(name, value);
-        }
-        bound.BindOutputToCpu(logits);
-        foreach (var present in presents)
-        {
-            if (binding == CacheBinding.Cuda)
-            {
-                bound.BindOutputToCuda(present, deviceId);
-            }
-            else
-            {
-                bound.BindOutputToCpu(present);
-            }
-        }
-        session.Run(bound, cancellationToken);
-        return bound.GetOutputs();
     }
 
     public void Reorder(int[] sources)

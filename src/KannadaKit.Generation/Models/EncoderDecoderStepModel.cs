@@ -112,7 +112,7 @@ internal sealed class EncoderDecoderStepModel : IStepModel
         }
         using var outputs = _binding == CacheBinding.None
             ? session.Run(feeds.Items, [inputs.Logits, .. keep], cancellationToken)
-            : DecoderOnlyStepModel.RunBound(session, feeds, inputs.Logits, keep, _binding, _deviceId, cancellationToken);
+            : BoundStep.Run(session, feeds, inputs.Logits, keep, _binding, _deviceId, cancellationToken);
         var logits = DecoderOnlyStepModel.LastPositionLogits(outputs[inputs.Logits], batch, out vocabularySize);
         foreach (var present in keep)
         {
