@@ -65,15 +65,3 @@ public sealed class TempFileCleanupTests : IDisposable
 
     private string[] Temps() => Directory.GetFiles(_cli.Directory, ".out.txt.*.tmp");
 }
-
-/// <summary>A theory that uses Linux's kill(1) and /proc; skips, saying so, elsewhere.</summary>
-public sealed class LinuxTheoryAttribute : TheoryAttribute
-{
-    public LinuxTheoryAttribute()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            Skip = "sends signals with kill(1) and finds processes in /proc: Linux only";
-        }
-    }
-}

@@ -14,6 +14,15 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
 {
     public int Run()
     {
+        if (settings.InPlace)
+        {
+            // Before any input is opened: opening a named pipe waits for a writer.
+            foreach (var path in settings.Inputs)
+            {
+                AtomicOutput.CheckInPlace(path, path);
+            }
+        }
+
         var inputs = (settings.Inputs.Count == 0 ? [InputFile.StdinName] : settings.Inputs).Select(InputFile.Open).ToList();
         CheckOutputIsNotAnInput(inputs);
         var normalizer = IndicNormalizer.Create(settings.Normalizer);
@@ -22,7 +31,7 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
         {
             foreach (var input in inputs)
             {
-                using var output = AtomicOutput.Create(input.FullPath!, input.Name);
+                using var output = AtomicOutput.CreateInPlace(input.FullPath!, input.Name);
                 Stream(normalizer, [input], output.Stream, toStdout: false, totals);
                 output.Commit();
             }
