@@ -2,12 +2,6 @@ using System.Globalization;
 
 namespace KannadaKit.Generation.Chat;
 
-/// <summary>A Jinja expression: evaluates against a scope of variables.</summary>
-internal abstract record Expr
-{
-    public abstract object? Eval(Dictionary<string, object?> scope);
-}
-
 /// <summary>Precedence-climbing parser over the words of one tag (string literals arrive prefixed with a quote).</summary>
 internal sealed class ExprParser
 {

@@ -5,16 +5,6 @@ using System.Text.Json;
 
 namespace KannadaKit.Generation.Chat;
 
-/// <summary>An undefined name: renders as nothing, is falsy, fails <c>is defined</c>.</summary>
-internal sealed class Undefined
-{
-    public static readonly Undefined Value = new();
-
-    private Undefined()
-    {
-    }
-}
-
 /// <summary>Jinja's value semantics over .NET objects: string, long, double, bool, null, lists and string-keyed dictionaries.</summary>
 internal static class Values
 {

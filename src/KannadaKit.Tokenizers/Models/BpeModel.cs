@@ -2,15 +2,6 @@ using System.Text;
 
 namespace KannadaKit.Tokenizers.Models;
 
-/// <summary>Settings of a BPE model (tokenizer.json "model" with type "BPE").</summary>
-internal sealed record BpeOptions(
-    string? UnknownToken,
-    string? ContinuingSubwordPrefix,
-    string? EndOfWordSuffix,
-    bool FuseUnknown,
-    bool ByteFallback,
-    bool IgnoreMerges);
-
 /// <summary>
 /// Byte-pair encoding: characters (with optional prefix/suffix, byte fallback or unknown token) merged by rank, lowest
 /// first and leftmost on ties, as the HF library does.

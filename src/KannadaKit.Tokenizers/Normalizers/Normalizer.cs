@@ -53,17 +53,3 @@ internal abstract class Normalizer
 
     protected delegate bool CodePointMap(Rune rune, StringBuilder replacement);
 }
-
-/// <summary>"Sequence": normalizers applied in order.</summary>
-internal sealed class SequenceNormalizer(IReadOnlyList<Normalizer> steps) : Normalizer
-{
-    public override NormalizedText Normalize(NormalizedText input)
-    {
-        foreach (var step in steps)
-        {
-            input = step.Normalize(input);
-        }
-
-        return input;
-    }
-}

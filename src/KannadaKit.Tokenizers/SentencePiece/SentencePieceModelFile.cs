@@ -3,20 +3,6 @@ using System.Text;
 
 namespace KannadaKit.Tokenizers.SentencePiece;
 
-/// <summary>Piece types of sentencepiece_model.proto.</summary>
-internal enum PieceType
-{
-    Normal = 1,
-    Unknown = 2,
-    Control = 3,
-    UserDefined = 4,
-    Unused = 5,
-    Byte = 6,
-}
-
-/// <summary>One vocabulary entry of a .model file.</summary>
-internal readonly record struct SpmPiece(string Piece, float Score, PieceType Type);
-
 /// <summary>
 /// The parts of a SentencePiece <c>.model</c> (a protobuf ModelProto) the encoder needs, read by a small hand-written
 /// wire-format reader; unknown fields are skipped, as protobuf requires.

@@ -2,9 +2,6 @@ using System.Text;
 
 namespace KannadaKit.Tokenizers.Pipeline;
 
-/// <summary>An entry of tokenizer.json "added_tokens".</summary>
-internal sealed record AddedToken(int Id, string Content, bool SingleWord, bool LStrip, bool RStrip, bool Normalized, bool Special);
-
 /// <summary>
 /// Finds added tokens in text before the model sees it: leftmost match first, the longest at that position, then the
 /// single_word, lstrip and rstrip rules. One matcher runs on the raw text (normalized:false tokens), another on the

@@ -1,0 +1,12 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using KannadaKit.Tokenizers.Pipeline;
+
+namespace KannadaKit.Tokenizers.Decoders;
+
+/// <summary>"Replace": a literal or regex replaced in each token.</summary>
+internal sealed class ReplaceDecoder(Regex pattern, string content) : Decoder
+{
+    public override List<string> DecodeChain(List<string> tokens) =>
+        tokens.ConvertAll(t => pattern.Replace(t, content.Replace("$", "$$", StringComparison.Ordinal)));
+}

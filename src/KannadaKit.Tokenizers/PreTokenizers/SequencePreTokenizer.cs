@@ -1,0 +1,28 @@
+using KannadaKit.Tokenizers.Pipeline;
+
+namespace KannadaKit.Tokenizers.PreTokenizers;
+
+/// <summary>"Sequence": each step applied to every piece the previous one produced.</summary>
+internal sealed class SequencePreTokenizer(IReadOnlyList<PreTokenizer> steps) : PreTokenizer
+{
+    internal override PreTokenizer DeferFinalByteLevel() =>
+        steps.Count == 0 ? this : new SequencePreTokenizer([.. steps.Take(steps.Count - 1), steps[^1].DeferFinalByteLevel()]);
+
+    public override void Split(Piece piece, List<Piece> output)
+    {
+        var current = new List<Piece> { piece };
+        var next = new List<Piece>();
+        foreach (var step in steps)
+        {
+            next.Clear();
+            foreach (var p in current)
+            {
+                step.Split(p, next);
+            }
+
+            (current, next) = (next, current);
+        }
+
+        output.AddRange(current);
+    }
+}
