@@ -7,6 +7,16 @@ namespace KannadaKit.Tokenizers.Decoders;
 /// <summary>"Replace": a literal or regex replaced in each token.</summary>
 internal sealed class ReplaceDecoder(Regex pattern, string content) : Decoder
 {
-    public override List<string> DecodeChain(List<string> tokens) =>
-        tokens.ConvertAll(t => pattern.Replace(t, content.Replace("$", "$$", StringComparison.Ordinal)));
+    public override List<string> DecodeChain(List<string> tokens)
+    {
+        var replacement = content.Replace("$", "$$", StringComparison.Ordinal);
+        try
+        {
+            return tokens.ConvertAll(t => pattern.Replace(t, replacement));
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw PreTokenizers.OnigurumaRegex.TimedOut(pattern, e);
+        }
+    }
 }

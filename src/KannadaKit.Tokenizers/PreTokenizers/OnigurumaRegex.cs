@@ -17,8 +17,34 @@ internal static class OnigurumaRegex
     private const string WordClass = @"\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}";
     private const string HexClass = "0-9A-Fa-f";
 
-    public static Regex Create(string pattern) =>
-        new(Translate(pattern), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(10));
+    /// <summary>The longest one match may take; a pattern that takes longer fails the whole run at once.</summary>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The .NET regex for a tokenizer.json pattern. A pattern that could backtrack exponentially runs on the
+    /// linear-time engine (same matches), or is refused where it needs constructs that engine lacks.</summary>
+    /// <exception cref="ArgumentException">The pattern is invalid or refused.</exception>
+    public static Regex Create(string pattern)
+    {
+        var translated = Translate(pattern);
+        if (!RegexHazard.HasNestedRepetition(translated))
+        {
+            return new(translated, RegexOptions.CultureInvariant | RegexOptions.Compiled, MatchTimeout);
+        }
+
+        try
+        {
+            return new(translated, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, MatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            throw new ArgumentException("a group repeated without bound that can match in several ways (as in (a+)+) takes exponential time, "
+                + "and the pattern also uses lookaround, atomic groups or backreferences, which the linear-time engine lacks; refusing it");
+        }
+    }
+
+    /// <summary>The error for a match that ran past <see cref="MatchTimeout"/>.</summary>
+    public static TokenizerException TimedOut(Regex regex, RegexMatchTimeoutException e) =>
+        new($"pattern {regex} took over {MatchTimeout.TotalSeconds:0} s on one text (it backtracks too much); fix the tokenizer's pattern", e);
 
     /// <summary>A regex matching <paramref name="literal"/> exactly.</summary>
     public static Regex Literal(string literal) => new(Regex.Escape(literal), RegexOptions.CultureInvariant);

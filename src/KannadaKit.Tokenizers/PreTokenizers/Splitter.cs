@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KannadaKit.Tokenizers.Pipeline;
 
 namespace KannadaKit.Tokenizers.PreTokenizers;
@@ -134,15 +135,22 @@ internal static class Splitter
     {
         var segments = new List<(int, int, bool)>();
         var last = 0;
-        foreach (var m in regex.EnumerateMatches(text))
+        try
         {
-            if (last != m.Index)
+            foreach (var m in regex.EnumerateMatches(text))
             {
-                segments.Add((last, m.Index, invert));
-            }
+                if (last != m.Index)
+                {
+                    segments.Add((last, m.Index, invert));
+                }
 
-            segments.Add((m.Index, m.Index + m.Length, !invert));
-            last = m.Index + m.Length;
+                segments.Add((m.Index, m.Index + m.Length, !invert));
+                last = m.Index + m.Length;
+            }
+        }
+        catch (RegexMatchTimeoutException e)
+        {
+            throw OnigurumaRegex.TimedOut(regex, e);
         }
 
         if (last != text.Length)
