@@ -127,4 +127,23 @@ public sealed class OutputSafetyTests : IDisposable
             .AssertOneLineError("empty.txt", "no text to learn from");
         Assert.False(File.Exists(_cli.PathOf("t.json")));
     }
+
+    [Theory]
+    [InlineData("normalize")]
+    [InlineData("segment")]
+    [InlineData("tokenizer")]
+    public void LineOverTheLimit_IsAnErrorNamingTheLine(string command)
+    {
+        // Regression: a line over 1 GiB was an internal error, and a 200 MB line took 14 GB to encode.
+        var first = System.Text.Encoding.UTF8.GetBytes("ಕನ್ನಡ\n");
+        var bytes = new byte[first.Length + (65 << 20)];
+        first.CopyTo(bytes, 0);
+        bytes.AsSpan(first.Length).Fill((byte)'a');
+        var input = _cli.WriteBytes("long.txt", bytes);
+        string[] args = command == "tokenizer"
+            ? ["tokenizer", "encode", "-t", Path.Combine(KannadaKit.Testing.SharedData.RepoRoot, "tests", "KannadaKit.Tokenizers.Tests", "Fixtures", "hf", "bytelevel-bpe.json"), input]
+            : command == "normalize" ? [command, input, "-o", _cli.PathOf("out.txt")] : [command, input];
+        _cli.Run("", args).AssertOneLineError("long.txt", "line 2", $"byte offset {first.Length}", "longer than 64 MiB");
+        Assert.False(File.Exists(_cli.PathOf("out.txt")));
+    }
 }

@@ -21,7 +21,13 @@ internal sealed class LineChunkReader(InputFile input, Stream stream)
         {
             if (filled == buffer.Length)
             {
-                // One line longer than the buffer: grow until it ends.
+                // One line longer than the buffer: grow until it ends, up to the limit.
+                if (filled >= InputLimits.MaxLineBytes)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    throw InputLimits.LineTooLong(input, startLine, startByte);
+                }
+
                 byte[] bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                 buffer.AsSpan(0, filled).CopyTo(bigger);
                 ArrayPool<byte>.Shared.Return(buffer);

@@ -57,6 +57,11 @@ internal static class TextLines
                     yield break;
                 continue;
             }
+            if (buffer.Length == InputLimits.MaxLineBytes)
+            {
+                throw InputLimits.LineTooLong(input, line, offset);
+            }
+
             buffer.WriteByte((byte)b);
         }
     }
