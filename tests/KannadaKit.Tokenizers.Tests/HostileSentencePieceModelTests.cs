@@ -25,6 +25,22 @@ public sealed class HostileSentencePieceModelTests : IDisposable
         return path;
     }
 
+    /// <summary>The fixture with one more normalizer_spec whose precompiled_charsmap is <paramref name="charsmap"/>.</summary>
+    private string WithCharsmap(byte[] charsmap)
+    {
+        var spec = new List<byte>();
+        Varint(spec, (2UL << 3) | 2);
+        Varint(spec, (ulong)charsmap.Length);
+        spec.AddRange(charsmap);
+        var bytes = new List<byte>(File.ReadAllBytes(Fixture.Spm("spm-unigram.model")));
+        Varint(bytes, (3UL << 3) | 2);
+        Varint(bytes, (ulong)spec.Count);
+        bytes.AddRange(spec);
+        var path = Path.Combine(_dir, "m.model");
+        File.WriteAllBytes(path, [.. bytes]);
+        return path;
+    }
+
     private static void Varint(List<byte> output, ulong v)
     {
         while (v >= 0x80)
@@ -53,5 +69,30 @@ public sealed class HostileSentencePieceModelTests : IDisposable
     {
         var tokenizer = TokenizerFile.Load(WithTrainerField(41, -1));
         Assert.NotEmpty(tokenizer.EncodeToIds("ಕನ್ನಡ"));
+    }
+
+    [Theory]
+    [InlineData(0x7FFFFFF0u)]
+    [InlineData(0xFFFFFFFCu)]
+    [InlineData(13u)]
+    public void CharsmapWhoseTrieExceedsTheBlob_IsRefused(uint trieSize)
+    {
+        // Regression: an internal error (FormatException escaped the loader).
+        var charsmap = new byte[16];
+        BitConverter.TryWriteBytes(charsmap, trieSize);
+        var e = Assert.Throws<TokenizerFormatException>(() => TokenizerFile.Load(WithCharsmap(charsmap)));
+        Assert.Equal("normalizer_spec.precompiled_charsmap", e.Location);
+        Assert.Contains("trie", e.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CharsmapWithReplacementOffsetsPastItsEnd_EncodesWithoutThem()
+    {
+        // A one-unit trie whose root points nowhere: lookups fall through and the text stays as it is.
+        var charsmap = new byte[4 + 4 + 4];
+        BitConverter.TryWriteBytes(charsmap, 8u);
+        BitConverter.TryWriteBytes(charsmap.AsSpan(4), 0xFFFFFC00u);
+        var tokenizer = TokenizerFile.Load(WithCharsmap(charsmap));
+        Assert.Equal("ಕನ್ನಡ", tokenizer.Decode(tokenizer.EncodeToIds("ಕನ್ನಡ")));
     }
 }

@@ -71,7 +71,14 @@ public sealed class SentencePieceTokenizer : Tokenizer
 
         _piecesBySpan = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
         userDefined.Sort((a, b) => b.Length.CompareTo(a.Length));
-        _normalizer = new SentencePieceNormalizer(model, userDefined);
+        try
+        {
+            _normalizer = new SentencePieceNormalizer(model, userDefined);
+        }
+        catch (FormatException e)
+        {
+            throw new TokenizerFormatException(source, "normalizer_spec.precompiled_charsmap", e.Message);
+        }
     }
 
     /// <summary>Where the model was read from.</summary>
