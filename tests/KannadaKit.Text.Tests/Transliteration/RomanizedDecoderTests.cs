@@ -27,6 +27,9 @@ public class RomanizedDecoderTests
 
     private static readonly Lazy<RomanizedModel> s_model = new(() => RomanizedModel.Train(s_pairs, s_words));
 
+    /// <summary>The tiny model the decoder tests use, trained once.</summary>
+    internal static RomanizedModel TinyModel => s_model.Value;
+
     [Theory]
     [InlineData("kannada", "ಕನ್ನಡ")]
     [InlineData("KANNADA", "ಕನ್ನಡ")]

@@ -91,12 +91,17 @@ internal sealed class LongFloatMap
 
     public static LongFloatMap Read(BinaryReader r)
     {
-        int n = r.ReadInt32();
-        if (n is < 0 or > 50_000_000)
+        int n = ModelBinary.ReadCount(r, sizeof(ulong) + sizeof(float), "n-gram map");
+        if (n > 50_000_000)
             throw new InvalidDataException($"map size {n} out of range");
         var map = new LongFloatMap(n);
         for (int i = 0; i < n; i++)
-            map.Set(r.ReadUInt64(), r.ReadSingle());
+        {
+            ulong key = r.ReadUInt64();
+            if (key == 0)
+                throw new InvalidDataException($"n-gram key 0 at byte {r.BaseStream.Position - 8} (0 marks an empty slot)");
+            map.Set(key, ModelBinary.ReadFiniteSingle(r, "n-gram weight"));
+        }
         return map;
     }
 }

@@ -117,13 +117,17 @@ internal sealed class NativeSymbols
     public static NativeSymbols Read(BinaryReader r)
     {
         var s = new NativeSymbols();
-        int n = r.ReadInt32();
+        int n = ModelBinary.ReadCount(r, 2, "symbol");
         if (n is < 2 or > MaxSymbols)
             throw new InvalidDataException($"symbol count {n} out of range");
         for (int i = 0; i < n; i++)
         {
-            string text = r.ReadString();
+            string text = ModelBinary.ReadString(r);
             var kind = (SymbolKind)r.ReadByte();
+            if (!Enum.IsDefined(kind))
+                throw new InvalidDataException($"symbol kind {(int)kind} at byte {r.BaseStream.Position - 1} is unknown");
+            if (i >= 2 && (text.Length == 0 || s._ids.ContainsKey(text)))
+                throw new InvalidDataException($"symbol {i} ('{text}') is empty or repeated");
             if (i >= 2)
                 s.Add(text, kind);
         }

@@ -12,7 +12,9 @@ namespace KannadaKit.Text.Transliteration.Romanized;
 /// </remarks>
 public sealed class RomanizedModel
 {
-    private const int FormatVersion = 2;
+    // 3: a SHA-256 of the rest ends the file.
+    private const int FormatVersion = 3;
+    private const int MaxFileBytes = 1 << 30;
     private static ReadOnlySpan<byte> Magic => "KKROMAN1"u8;
 
     internal RomanizedModel(NativeSymbols symbols, NGramModel lm, Dictionary<long, double> spelling,
@@ -123,7 +125,8 @@ public sealed class RomanizedModel
     /// <summary>Writes the model in its binary format.</summary>
     public void Save(Stream stream)
     {
-        using var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        var body = new MemoryStream();
+        using var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(Options.LmOrder);
@@ -147,45 +150,82 @@ public sealed class RomanizedModel
             w.Write(word);
             w.Write(count);
         }
+        w.Flush();
+        ModelBinary.WriteWithChecksum(stream, body.GetBuffer().AsSpan(0, (int)body.Length));
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not such a model, or is damaged.</exception>
     public static RomanizedModel Load(Stream stream)
     {
-        using var r = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        var file = ReadAll(stream);
+        if (!file.AsSpan().StartsWith(Magic))
+            throw new InvalidDataException("not a KannadaKit romanized-input model (bad magic)");
+        int version = file.Length >= Magic.Length + 4 ? BitConverter.ToInt32(file, Magic.Length) : -1;
+        if (version != FormatVersion)
+            throw new InvalidDataException($"model format {version}, expected {FormatVersion} (train it again with this version)");
+        var body = ModelBinary.VerifiedBody(file, Magic.Length + 4);
+        using var r = new BinaryReader(new MemoryStream(file, 0, body.Length, writable: false), Encoding.UTF8);
+        r.BaseStream.Position = Magic.Length + 4;
         try
         {
-            if (!r.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
-                throw new InvalidDataException("not a KannadaKit romanized-input model (bad magic)");
-            int version = r.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"model format {version}, expected {FormatVersion}");
             var options = new RomanizedModelOptions
             {
-                LmOrder = r.ReadInt32(),
-                LmWeight = r.ReadDouble(),
-                LexiconWeight = r.ReadDouble(),
-                Beam = r.ReadInt32(),
-                MaxReadingsPerChunk = r.ReadInt32(),
-                ChunkLogWindow = r.ReadDouble(),
-                ScoreWindow = r.ReadDouble(),
+                LmOrder = ModelBinary.ReadInRange(r, "n-gram order", 1, 7),
+                LmWeight = ModelBinary.ReadFinite(r, "LM weight"),
+                LexiconWeight = ModelBinary.ReadFinite(r, "lexicon weight"),
+                Beam = ModelBinary.ReadInRange(r, "beam", 1, 1024),
+                MaxReadingsPerChunk = ModelBinary.ReadInRange(r, "readings per chunk", 1, 1024),
+                ChunkLogWindow = ModelBinary.ReadFinite(r, "chunk window"),
+                ScoreWindow = ModelBinary.ReadFinite(r, "score window"),
             };
             var symbols = NativeSymbols.Read(r);
             var lm = NGramModel.Read(r);
-            int n = r.ReadInt32();
+            if (lm.Order != options.LmOrder || lm.Symbols != symbols.Count)
+                throw new InvalidDataException($"n-gram model of order {lm.Order} over {lm.Symbols} symbols does not match the header ({options.LmOrder}, {symbols.Count})");
+            int n = ModelBinary.ReadCount(r, sizeof(long) + sizeof(double), "spelling");
             var spelling = new Dictionary<long, double>(n);
             for (int i = 0; i < n; i++)
-                spelling[r.ReadInt64()] = r.ReadDouble();
-            n = r.ReadInt32();
+            {
+                long key = r.ReadInt64();
+                double p = ModelBinary.ReadFinite(r, "spelling probability");
+                if (key < 0 || (key >> 24) >= symbols.Count || p is <= 0 or > 1 + 1e-9)
+                    throw new InvalidDataException($"spelling entry {i} (symbol {key >> 24}, probability {p}) is out of range");
+                spelling[key] = p;
+            }
+            n = ModelBinary.ReadCount(r, 1 + sizeof(int), "lexicon");
             var lexicon = new Dictionary<string, int>(n, StringComparer.Ordinal);
             for (int i = 0; i < n; i++)
-                lexicon[r.ReadString()] = r.ReadInt32();
+            {
+                string word = ModelBinary.ReadString(r);
+                int count = r.ReadInt32();
+                if (count <= 0)
+                    throw new InvalidDataException($"lexicon word '{word}' has count {count}; expected a positive count");
+                lexicon[word] = count;
+            }
+            if (r.BaseStream.Position != body.Length)
+                throw new InvalidDataException($"{body.Length - r.BaseStream.Position} unexpected bytes after the lexicon");
             return new RomanizedModel(symbols, lm, spelling, lexicon, options);
         }
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException("romanized-input model is truncated", e);
         }
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position > MaxFileBytes)
+            throw new InvalidDataException($"romanized-input model of {stream.Length:N0} bytes is larger than {MaxFileBytes:N0}");
+        var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (buffer.Length + read > MaxFileBytes)
+                throw new InvalidDataException($"romanized-input model is larger than {MaxFileBytes:N0} bytes");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }
