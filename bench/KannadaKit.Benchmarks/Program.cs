@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using KannadaKit.Benchmarks;
+using KannadaKit.Benchmarks.Fuzzing;
 using KannadaKit.Benchmarks.Generation;
 using KannadaKit.Benchmarks.Text;
 using KannadaKit.Benchmarks.Tokenizers;
@@ -22,11 +23,12 @@ return what switch
     "tokenizers" => TokenizerThroughput.Run(args.Length > 1 ? args[1..] : []),
     "fertility" => FertilityEvaluation.Run(),
     "generate" => GenerateThroughput.Run(),
+    "fuzz" => ParserFuzz.Run(args.Length > 1 ? args[1..] : []),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate | fuzz [--count N]] | bdn [BenchmarkDotNet args]");
     return 2;
 }

@@ -1,3 +1,4 @@
+using KannadaKit.Tokenizers.Json;
 using KannadaKit.Tokenizers.SentencePiece;
 
 namespace KannadaKit.Tokenizers;
@@ -21,17 +22,31 @@ public static class TokenizerFile
             return Tiktoken.TiktokenFile.Load(path);
         }
 
-        int first;
-        using (var stream = File.OpenRead(path))
+        return Load(ReadAllBytes(path), path);
+    }
+
+    /// <summary>Loads a tokenizer from the bytes of a file (embedded resources, downloads, fuzzing):
+    /// <paramref name="sourceName"/> names it in errors and, ending in <c>.tiktoken</c>, picks that format; otherwise
+    /// content starting with '{' is tokenizer.json, anything else a SentencePiece model.</summary>
+    /// <exception cref="TokenizerFormatException">The content is not a valid tokenizer of that format.</exception>
+    public static Tokenizer Load(ReadOnlySpan<byte> content, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (sourceName.EndsWith(".tiktoken", StringComparison.OrdinalIgnoreCase))
         {
-            do
-            {
-                first = stream.ReadByte();
-            }
-            while (first is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF);
+            using var stream = new MemoryStream(content.ToArray(), writable: false);
+            return Tiktoken.TiktokenFile.Read(stream, sourceName);
         }
 
-        return first == '{' ? HfTokenizer.FromFile(path) : SentencePieceTokenizer.FromFile(path);
+        var first = content.TrimStart(" \t\r\n"u8);
+        if (first.StartsWith("\uFEFF"u8))
+        {
+            first = first[3..].TrimStart(" \t\r\n"u8);
+        }
+
+        return first.StartsWith("{"u8)
+            ? HfTokenizerReader.Read(content, sourceName)
+            : SentencePieceTokenizer.FromBytes(content, sourceName);
     }
 
     /// <summary>Reads a tokenizer file whole; a read failure becomes a format error naming the file.</summary>

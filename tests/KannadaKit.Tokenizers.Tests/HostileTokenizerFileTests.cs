@@ -48,6 +48,16 @@ public sealed class HostileTokenizerFileTests : IDisposable
         Assert.StartsWith("$", e.Location, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void UnpairedSurrogateEscapeInAKey_IsAFormatError()
+    {
+        // Found by fuzzing: looking up "vocab" compares it with every key, and a key with a lone surrogate made
+        // System.Text.Json throw InvalidOperationException.
+        var text = Base("wordpiece-bert.json").ToJsonString().Replace("\"type\"", "\"\\ud800type\"", StringComparison.Ordinal);
+        var e = Load(Encoding.UTF8.GetBytes(text));
+        Assert.Contains("key holds an unpaired surrogate", e.Detail, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(2147483647)]
     [InlineData(16777216)]

@@ -60,6 +60,10 @@ internal sealed class ExprParser
         return false;
     }
 
+    /// <summary>The next word, which must exist (a template ending in "x |" or "x." is an error, not an index out of range).</summary>
+    private string Word(string what) =>
+        _at < _words.Count ? _words[_at++] : throw new TemplateException($"expected {what} in expression, found the end");
+
     private void Expect(string word)
     {
         if (!Accept(word))
@@ -87,7 +91,8 @@ internal sealed class ExprParser
         {
             var l = left;
             var r = And();
-            left = Node(s => Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
+            // The left side once: evaluating it twice made a chain of n falsy terms take 2^n steps (found by fuzzing).
+            left = Node(s => l.Eval(s) is var v && Values.Truthy(v) ? v : r.Eval(s));
         }
         return left;
     }
@@ -99,7 +104,7 @@ internal sealed class ExprParser
         {
             var l = left;
             var r = Not();
-            left = Node(s => !Values.Truthy(l.Eval(s)) ? l.Eval(s) : r.Eval(s));
+            left = Node(s => l.Eval(s) is var v && !Values.Truthy(v) ? v : r.Eval(s));
         }
         return left;
     }
@@ -141,7 +146,7 @@ internal sealed class ExprParser
             {
                 _at++;
                 var negate = Accept("not");
-                var test = _words[_at++];
+                var test = Word("a test name after 'is'");
                 var l = left;
                 Expr? argument = null;
                 if (Peek() is { } next && next != ")" && test is "equalto" or "sameas")
@@ -200,7 +205,7 @@ internal sealed class ExprParser
         var value = Postfix(Primary());
         while (Accept("|"))
         {
-            var name = _words[_at++];
+            var name = Word("a filter name after '|'");
             var args = Accept("(") ? Arguments() : [];
             var v = value;
             value = Node(s => Values.Filter(name, v.Eval(s), [.. args.Select(a => a.Eval(s))]));
@@ -234,7 +239,7 @@ internal sealed class ExprParser
         {
             if (Accept("."))
             {
-                var name = _words[_at++];
+                var name = Word("an attribute name after '.'");
                 var target = value;
                 if (Accept("("))
                 {

@@ -18,7 +18,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
             throw Error($"expected an object with \"{name}\", found {Describe()}");
         }
 
-        if (!Element.TryGetProperty(name, out var value))
+        if (!TryGet(name, out var value))
         {
             throw Error($"missing \"{name}\"");
         }
@@ -28,7 +28,7 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
 
     public JsonCursor? Optional(string name)
     {
-        if (Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out var value)
+        if (Element.ValueKind == JsonValueKind.Object && TryGet(name, out var value)
             && value.ValueKind != JsonValueKind.Null)
         {
             return new JsonCursor(value, Path + "." + name, File);
@@ -37,7 +37,21 @@ internal readonly record struct JsonCursor(JsonElement Element, string Path, str
         return null;
     }
 
-    public bool Has(string name) => Element.ValueKind == JsonValueKind.Object && Element.TryGetProperty(name, out _);
+    public bool Has(string name) => Element.ValueKind == JsonValueKind.Object && TryGet(name, out _);
+
+    /// <summary>Looking a name up compares it with every key, unescaping each; a key holding an unpaired surrogate
+    /// escape makes System.Text.Json throw, which is the file's fault, not ours.</summary>
+    private bool TryGet(string name, out JsonElement value)
+    {
+        try
+        {
+            return Element.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error("a key holds an unpaired surrogate escape (\\uD800-\\uDFFF); expected valid UTF-16");
+        }
+    }
 
     public string String()
     {

@@ -103,8 +103,12 @@ public sealed class SentencePieceTokenizer : Tokenizer
     public static SentencePieceTokenizer FromFile(string path, bool addBeginningOfSentence = false, bool addEndOfSentence = false)
     {
         var bytes = TokenizerFile.ReadAllBytes(path);
-        return new SentencePieceTokenizer(SentencePieceModelFile.Parse(bytes, path), addBeginningOfSentence, addEndOfSentence, path);
+        return FromBytes(bytes, path, addBeginningOfSentence, addEndOfSentence);
     }
+
+    /// <summary>Loads the bytes of a .model file; <paramref name="sourceName"/> names it in errors.</summary>
+    public static SentencePieceTokenizer FromBytes(ReadOnlySpan<byte> content, string sourceName, bool addBeginningOfSentence = false, bool addEndOfSentence = false) =>
+        new(SentencePieceModelFile.Parse(content, sourceName), addBeginningOfSentence, addEndOfSentence, sourceName);
 
     /// <inheritdoc/>
     public override int? UnknownTokenId => _model.UnknownId;
