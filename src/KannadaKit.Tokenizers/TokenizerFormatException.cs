@@ -12,7 +12,7 @@ public sealed class TokenizerFormatException : TokenizerException
     {
         File = file;
         Location = location;
-        Detail = detail;
+        Detail = OneLine(detail);
     }
 
     /// <summary>Creates the exception with a free-form message.</summary>

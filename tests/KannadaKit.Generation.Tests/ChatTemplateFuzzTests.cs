@@ -6,8 +6,8 @@ namespace KannadaKit.Generation.Tests;
 
 /// <summary>
 /// A quick share of <c>bench -- fuzz</c>: mutated chat templates render or fail with a one-line
-/// <see cref="TemplateException"/> (regressions found by it: a template ending in "x." or "x |" was an index out of
-/// range; a chain of falsy "and" terms took 2^n steps; errors quoting template text spanned lines).
+/// <see cref="TemplateException"/> (regressions found by it: a template ending in "x." or "x |", {% set = x %} and {% for in x %} were
+/// an index out of range; a chain of falsy "and" terms took 2^n steps; errors quoting template text spanned lines).
 /// </summary>
 public sealed class ChatTemplateFuzzTests(ITestOutputHelper output)
 {
@@ -26,6 +26,10 @@ public sealed class ChatTemplateFuzzTests(ITestOutputHelper output)
     [InlineData("{{ messages. }}", "attribute name after '.'")]
     [InlineData("{{ messages | }}", "filter name after '|'")]
     [InlineData("{{ 1 is }}", "test name after 'is'")]
+    [InlineData("{% set = messages %}", "expected {% set name = value %}")]
+    [InlineData("{% set a b = 1 %}", "expected {% set name = value %}")]
+    [InlineData("{% for in messages %}{% endfor %}", "expected {% for name in items %}")]
+    [InlineData("{% for x messages %}{% endfor %}", "expected {% for name in items %}")]
     public void ExpressionEndingEarly_IsATemplateError(string source, string message)
     {
         var e = Assert.Throws<TemplateException>(() => new ChatTemplate(source).Render([new ChatMessage("user", "ನಮಸ್ಕಾರ")]));

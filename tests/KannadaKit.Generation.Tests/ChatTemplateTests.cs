@@ -83,7 +83,7 @@ public sealed class ChatTemplateTests
     public void Unsupported_syntax_fails_when_parsed()
     {
         Assert.Throws<TemplateException>(() => new ChatTemplate("{% for m in messages %}no end"));
-        Assert.Throws<TemplateException>(() => new ChatTemplate("{% macro m() %}{% endmacro %}"));
+        Assert.Throws<TemplateException>(() => new ChatTemplate("{% call m() %}{% endcall %}"));
         Assert.Throws<TemplateException>(() => new ChatTemplate("{{ messages | no_such_filter }}").Render([]));
     }
 }

@@ -58,6 +58,16 @@ public sealed class HostileTokenizerFileTests : IDisposable
         Assert.Contains("key holds an unpaired surrogate", e.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ErrorQuotingATokenWithALineBreak_IsOneLine()
+    {
+        // Found by fuzzing: a merge naming "\nF" made a two-line error.
+        var json = Base("bytelevel-bpe.json");
+        json["model"]!["merges"]!.AsArray()[0] = "\nF x";
+        var e = Load(json);
+        Assert.Contains("\"\\nF\"", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(2147483647)]
     [InlineData(16777216)]

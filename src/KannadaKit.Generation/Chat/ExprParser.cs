@@ -177,13 +177,26 @@ internal sealed class ExprParser
 
     private Expr Multiplicative()
     {
-        var left = Unary();
+        var left = Power();
         while (Peek() is "*" or "/" or "%" or "//")
         {
             var op = _words[_at++];
             var l = left;
-            var r = Unary();
+            var r = Power();
             left = Node(s => Values.Arithmetic(op, l.Eval(s), r.Eval(s)));
+        }
+        return left;
+    }
+
+    /// <summary>Jinja binds ** tighter than * and looser than unary minus (-2 ** 2 is 4), left to right.</summary>
+    private Expr Power()
+    {
+        var left = Unary();
+        while (Accept("**"))
+        {
+            var l = left;
+            var r = Unary();
+            left = Node(s => Values.Arithmetic("**", l.Eval(s), r.Eval(s)));
         }
         return left;
     }
@@ -206,9 +219,10 @@ internal sealed class ExprParser
         while (Accept("|"))
         {
             var name = Word("a filter name after '|'");
-            var args = Accept("(") ? Arguments() : [];
+            var args = Accept("(") ? KeywordArguments() : [];
             var v = value;
-            value = Node(s => Values.Filter(name, v.Eval(s), [.. args.Select(a => a.Eval(s))]));
+            value = Node(s => Values.Filter(name, v.Eval(s), [.. args.Where(a => a.Key is null).Select(a => a.Value.Eval(s))],
+                args.Where(a => a.Key is not null).ToDictionary(a => a.Key!, a => a.Value.Eval(s), StringComparer.Ordinal)));
         }
         return value;
     }
@@ -279,7 +293,9 @@ internal sealed class ExprParser
                 }
                 else
                 {
-                    value = Node(s => Values.Call(target, s, [.. args.Select(a => a.Value.Eval(s))]));
+                    value = Node(s => target is Name name && s.GetValueOrDefault(name.Identifier) is Macro macro
+                        ? macro.Invoke([.. args.Select(a => (a.Key, a.Value.Eval(s)))])
+                        : Values.Call(target, s, [.. args.Select(a => a.Value.Eval(s))]));
                 }
             }
             else

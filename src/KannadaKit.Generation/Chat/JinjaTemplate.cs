@@ -192,6 +192,8 @@ internal sealed class JinjaTemplate
 
     private sealed record SetNode(string Name, string? Attribute, Expr Value) : Node;
 
+    private sealed record MacroNode(string Name, List<(string Name, Expr? Default)> Parameters, List<Node> Body) : Node;
+
     private static List<Node> ParseBlock(List<Piece> pieces, ref int position, string[] terminators, int depth)
     {
         if (depth > MaxBlockDepth)
@@ -242,6 +244,10 @@ internal sealed class JinjaTemplate
                 case "for":
                     var inAt = p.Words.IndexOf("in");
                     var targets = p.Words.Skip(1).Take(inAt - 1).Where(w => w != ",").ToList();
+                    if (inAt < 2 || targets.Count == 0 || !targets.All(IsIdentifier))
+                    {
+                        throw new TemplateException($"expected {{% for name in items %}}, found {{% {string.Join(' ', p.Words)} %}}");
+                    }
                     var rest = p.Words.Skip(inAt + 1).ToList();
                     var ifAt = rest.IndexOf("if");
                     var items = new ExprParser(ifAt < 0 ? rest : rest.Take(ifAt).ToList()).ParseAll();
@@ -264,8 +270,19 @@ internal sealed class JinjaTemplate
                         throw new TemplateException("block {% set %} is not supported");
                     }
                     var target = p.Words.Skip(1).Take(eq - 1).ToList();
+                    if (!(target.Count == 1 && IsIdentifier(target[0])) && !(target.Count == 3 && IsIdentifier(target[0]) && target[1] == "." && IsIdentifier(target[2])))
+                    {
+                        throw new TemplateException($"expected {{% set name = value %}} or {{% set name.attribute = value %}}, found {{% {string.Join(' ', p.Words)} %}}");
+                    }
                     nodes.Add(new SetNode(target[0], target.Count == 3 && target[1] == "." ? target[2] : null,
                         new ExprParser(p.Words.Skip(eq + 1).ToList()).ParseAll()));
+                    break;
+                case "macro":
+                    var macro = ParseMacroHeader(p.Words);
+                    var macroBody = ParseBlock(pieces, ref position, ["endmacro"], depth + 1);
+                    Expect(pieces, position, "endmacro");
+                    position++;
+                    nodes.Add(macro with { Body = macroBody });
                     break;
                 case "generation" or "endgeneration":
                     break; // transformers' assistant-mask markers render nothing.
@@ -280,6 +297,46 @@ internal sealed class JinjaTemplate
         return nodes;
     }
 
+    /// <summary>{% macro name(a, b='x') %}: the name and the parameters with their default expressions.</summary>
+    private static MacroNode ParseMacroHeader(List<string> words)
+    {
+        if (words.Count < 4 || words[2] != "(" || words[^1] != ")" || !IsIdentifier(words[1]))
+        {
+            throw new TemplateException($"expected {{% macro name(parameters) %}}, found {{% {string.Join(' ', words)} %}}");
+        }
+
+        var parameters = new List<(string, Expr?)>();
+        var part = new List<string>();
+        var nesting = 0;
+        foreach (var word in words.Skip(3).Take(words.Count - 4).Append(","))
+        {
+            nesting += word is "(" or "[" or "{" ? 1 : word is ")" or "]" or "}" ? -1 : 0;
+            if (word != "," || nesting > 0)
+            {
+                part.Add(word);
+                continue;
+            }
+
+            if (part.Count == 0)
+            {
+                continue;
+            }
+
+            if (!IsIdentifier(part[0]) || (part.Count > 1 && (part[1] != "=" || part.Count < 3)))
+            {
+                throw new TemplateException($"macro {words[1]}: bad parameter '{string.Join(' ', part)}'");
+            }
+
+            parameters.Add((part[0], part.Count > 1 ? new ExprParser(part.Skip(2).ToList()).ParseAll() : null));
+            part = [];
+        }
+
+        return new MacroNode(words[1], parameters, []);
+    }
+
+    private static bool IsIdentifier(string word) =>
+        word.Length > 0 && (char.IsLetter(word[0]) || word[0] == '_') && word.All(c => char.IsLetterOrDigit(c) || c == '_');
+
     private static Piece Expect(List<Piece> pieces, int position, string closer) =>
         position < pieces.Count ? pieces[position] : throw new TemplateException($"missing {{% {closer} %}}");
 
@@ -287,6 +344,19 @@ internal sealed class JinjaTemplate
     private sealed class Budget
     {
         private long _steps;
+        private int _calls;
+
+        /// <summary>Macro calls nest by recursion of the renderer; a macro calling itself must end in an error, not a
+        /// stack overflow.</summary>
+        public void EnterCall(string name)
+        {
+            if (++_calls > MaxBlockDepth)
+            {
+                throw new TemplateException($"macro {name} called more than {MaxBlockDepth} levels deep");
+            }
+        }
+
+        public void LeaveCall() => _calls--;
 
         public void Step()
         {
@@ -330,6 +400,10 @@ internal sealed class JinjaTemplate
                         }
                     }
                     break;
+                case MacroNode m:
+                    var definition = scope;
+                    scope[m.Name] = new Macro(m.Name, args => Call(m, definition, args, budget));
+                    break;
                 case SetNode s when s.Attribute is null:
                     scope[s.Name] = s.Value.Eval(scope);
                     break;
@@ -366,6 +440,42 @@ internal sealed class JinjaTemplate
                     break;
             }
         }
+    }
+
+    /// <summary>Renders a macro's body in a scope of its own: the names visible where it was defined plus its
+    /// parameters, bound from positional then keyword arguments, else their defaults, else undefined.</summary>
+    private static string Call(MacroNode macro, Dictionary<string, object?> definition, IReadOnlyList<(string? Key, object? Value)> args, Budget budget)
+    {
+        budget.EnterCall(macro.Name);
+        var inner = new Dictionary<string, object?>(definition, StringComparer.Ordinal);
+        var positional = args.Where(a => a.Key is null).Select(a => a.Value).ToList();
+        if (positional.Count > macro.Parameters.Count)
+        {
+            throw new TemplateException($"macro {macro.Name} takes {macro.Parameters.Count} arguments, got {positional.Count}");
+        }
+
+        foreach (var (key, _) in args.Where(a => a.Key is not null))
+        {
+            if (!macro.Parameters.Exists(p => p.Name == key))
+            {
+                throw new TemplateException($"macro {macro.Name} has no parameter '{key}'");
+            }
+        }
+
+        for (var i = 0; i < macro.Parameters.Count; i++)
+        {
+            var (name, fallback) = macro.Parameters[i];
+            var keyword = args.FirstOrDefault(a => a.Key == name);
+            inner[name] = keyword.Key is not null ? keyword.Value
+                : i < positional.Count ? positional[i]
+                : fallback is not null ? fallback.Eval(inner)
+                : Undefined.Value;
+        }
+
+        var output = new StringBuilder();
+        Execute(macro.Body, inner, output, budget);
+        budget.LeaveCall();
+        return output.ToString();
     }
 
     private static void Bind(Dictionary<string, object?> scope, List<string> targets, object? item)

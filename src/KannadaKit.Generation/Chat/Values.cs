@@ -88,9 +88,11 @@ internal static class Values
         _ => false,
     };
 
-    public static bool Test(string test, Expr operand, Dictionary<string, object?> scope, object? argument)
+    public static bool Test(string test, Expr operand, Dictionary<string, object?> scope, object? argument) =>
+        Test(test, operand.Eval(scope), argument);
+
+    public static bool Test(string test, object? v, object? argument)
     {
-        var v = operand.Eval(scope);
         return test switch
         {
             "defined" => v is not Undefined,
@@ -106,7 +108,9 @@ internal static class Values
             "false" => v is false,
             "even" => v is long e && e % 2 == 0,
             "odd" => v is long o && o % 2 != 0,
-            "equalto" or "sameas" => Equal(v, argument),
+            "equalto" or "sameas" or "eq" or "==" => Equal(v, argument),
+            "ne" or "!=" => !Equal(v, argument),
+            "in" => Contains(argument, v),
             _ => throw new TemplateException($"unknown test 'is {test}'"),
         };
     }
@@ -145,6 +149,10 @@ internal static class Values
         {
             throw new TemplateException($"division by zero ({ToText(a)} {op} {ToText(b)})");
         }
+        if (op == "**")
+        {
+            return Power(a, b);
+        }
         if (a is long x && b is long y && op != "/")
         {
             return op switch
@@ -159,6 +167,36 @@ internal static class Values
         var p = ToDouble(a);
         var q = ToDouble(b);
         return op switch { "+" => p + q, "-" => p - q, "*" => p * q, "%" => p % q, "//" => Math.Floor(p / q), _ => p / q };
+    }
+
+    /// <summary>Integer powers stay integers (as in Python) and must fit in 64 bits; others are doubles.</summary>
+    private static object Power(object? a, object? b)
+    {
+        if (a is long x && b is long y && y >= 0)
+        {
+            if (x is 0 or 1 or -1)
+            {
+                // No loop for these: 1 ** 10**18 must not take 10**18 steps.
+                return y == 0 ? 1L : x == -1 ? (y % 2 == 0 ? 1L : -1L) : x;
+            }
+
+            long result = 1;
+            try
+            {
+                // |x| >= 2 overflows within 63 steps.
+                for (long i = 0; i < y; i++)
+                {
+                    result = checked(result * x);
+                }
+            }
+            catch (OverflowException)
+            {
+                throw new TemplateException($"{x} ** {y} is out of range");
+            }
+            return result;
+        }
+        var d = Math.Pow(ToDouble(a), ToDouble(b));
+        return double.IsFinite(d) ? d : throw new TemplateException($"{ToText(a)} ** {ToText(b)} is out of range");
     }
 
     public static object? Attribute(object? target, string name) => target switch
@@ -295,8 +333,18 @@ internal static class Values
         throw new TemplateException($"{TypeName(target)} has no method '{name}'");
     }
 
-    public static object? Filter(string name, object? v, List<object?> args) => name switch
+    public static object? Filter(string name, object? v, List<object?> args, IReadOnlyDictionary<string, object?> keywords) => name switch
     {
+        "title" => Title(ToText(v)),
+        "replace" when args.Count >= 2 => Method(v, "replace", args),
+        "map" when keywords.TryGetValue("attribute", out var attribute) => Iterate(v).Select(x => Attribute(x, ToText(attribute))).ToList(),
+        "map" when args.Count >= 1 => Iterate(v).Select(x => Filter(ToText(args[0]), x, args.Skip(1).ToList(), keywords)).ToList(),
+        "selectattr" or "rejectattr" when args.Count >= 1 => Iterate(v).Where(x =>
+            (args.Count == 1 ? Truthy(Attribute(x, ToText(args[0]))) : Test(ToText(args[1]), Attribute(x, ToText(args[0])), args.Count > 2 ? args[2] : null)) == (name == "selectattr")).ToList(),
+        "select" or "reject" => Iterate(v).Where(x => (args.Count == 0 ? Truthy(x) : Test(ToText(args[0]), x, args.Count > 1 ? args[1] : null)) == (name == "select")).ToList(),
+        "float" => v is string f && double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out var fp) ? fp : IsNumber(v) ? ToDouble(v) : 0.0,
+        "abs" => v is long a ? Math.Abs(a) : IsNumber(v) ? Math.Abs(ToDouble(v)) : throw new TemplateException($"abs of {TypeName(v)}"),
+        "tojson" when keywords.TryGetValue("indent", out _) => throw new TemplateException("tojson(indent=...) is not supported"),
         "trim" => ToText(v).Trim(),
         "length" or "count" => (long)(v is string s ? s.Length : Iterate(v).Count()),
         "upper" => ToText(v).ToUpperInvariant(),
@@ -326,7 +374,7 @@ internal static class Values
                     sb.Append(python ? "None" : "null");
                     break;
                 case string s:
-                    sb.Append(python ? "'" + s.Replace("'", "\\'", StringComparison.Ordinal) + "'" : JsonSerializer.Serialize(s));
+                    sb.Append(python ? "'" + s.Replace("'", "\\'", StringComparison.Ordinal) + "'" : JsonString(s));
                     break;
                 case bool b:
                     sb.Append(python ? (b ? "True" : "False") : (b ? "true" : "false"));
@@ -359,6 +407,44 @@ internal static class Values
             }
         }
         Write(v);
+        return sb.ToString();
+    }
+
+    /// <summary>A JSON string as Python's json.dumps(ensure_ascii=False) writes it (what transformers' tojson uses):
+    /// only quote, backslash and control characters escaped, Kannada as it is.</summary>
+    private static string JsonString(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                case < ' ': sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
+                default: sb.Append(c); break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+
+    /// <summary>Jinja's title filter (not Python's str.title): words start after white space or one of - ( { [ &lt;;
+    /// each word's first character is upper-cased and the rest lower-cased, so "x2y" becomes "X2y".</summary>
+    private static string Title(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var wordStart = true;
+        foreach (var c in s)
+        {
+            var separator = char.IsWhiteSpace(c) || c is '-' or '(' or '{' or '[' or '<';
+            sb.Append(separator ? c : wordStart ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+            wordStart = separator;
+        }
         return sb.ToString();
     }
 

@@ -29,7 +29,7 @@ public sealed class ChatTemplateFuzzTarget : FuzzTarget
         _seeds = [.. templates.Where(Renders).Select(t => Encoding.UTF8.GetBytes(t))];
     }
 
-    public override string Name => "chat template";
+    public override string Name => "chat-template";
 
     public override IReadOnlyList<byte[]> Seeds => _seeds;
 
