@@ -16,8 +16,8 @@ namespace KannadaKit.Text.Segmentation;
 /// </remarks>
 public static class Aksharas
 {
-    private const char Zwj = '\u200D';
-    private const char Zwnj = '\u200C';
+    private const char Zwj = WordCharacters.Zwj;
+    private const char Zwnj = WordCharacters.Zwnj;
 
     /// <summary>Length of the akshara that starts at <paramref name="start"/>.</summary>
     public static int NextLength(ReadOnlySpan<char> text, int start)

@@ -250,8 +250,7 @@ public sealed class SentenceSplitter
         return true;
     }
 
-    private static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || IndicScripts.IsIndicLetterOrMark(c) || c is '\u200C' or '\u200D';
+    private static bool IsWordChar(char c) => WordCharacters.IsWordChar(c);
 
     private static bool IsTerminator(char c) => c is '.' or '?' or '!' or '\u0964' or '\u0965' or '\u2026';
 

@@ -1,3 +1,4 @@
+using KannadaKit.Text.Scripts;
 using System.Globalization;
 
 namespace KannadaKit.Text.Segmentation;
@@ -155,13 +156,9 @@ public sealed class WordTokenizer
             || c is '\u200C' or '\u200D';
     }
 
-    /// <summary>Letters, marks, decimal digits, and format characters inside words (ZWJ, ZWNJ, soft hyphen, word joiner).</summary>
-    private static bool IsWordChar(char c)
-    {
-        var cat = char.GetUnicodeCategory(c);
-        return cat <= UnicodeCategory.EnclosingMark || cat == UnicodeCategory.DecimalDigitNumber
-            || (cat == UnicodeCategory.Format && !IsGap(c));
-    }
+    /// <summary>Word characters, and the other format characters that sit inside words (soft hyphen, word joiner).</summary>
+    private static bool IsWordChar(char c) =>
+        WordCharacters.IsWordChar(c) || (char.GetUnicodeCategory(c) == UnicodeCategory.Format && !IsGap(c));
 
     private static bool IsLetterAt(ReadOnlySpan<char> s, int i) =>
         System.Text.Rune.DecodeFromUtf16(s[i..], out var r, out _) == System.Buffers.OperationStatus.Done && System.Text.Rune.IsLetter(r);

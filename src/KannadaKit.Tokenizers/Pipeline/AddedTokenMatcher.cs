@@ -130,7 +130,8 @@ internal sealed class AddedTokenMatcher
         return r;
     }
 
-    // Rust's char::is_alphanumeric (alphabetic or numeric) plus '_'; marks count, so Kannada words stay whole.
+    // The HF library's single_word check, which this must reproduce (not KannadaKit's WordCharacters): Rust's
+    // char::is_alphanumeric plus '_'; marks count, so Kannada words stay whole.
     private static bool IsWordChar(Rune r) => r.Value == '_' || Rune.IsLetterOrDigit(r) || Rune.IsNumber(r)
         || Rune.GetUnicodeCategory(r) is System.Globalization.UnicodeCategory.SpacingCombiningMark
             or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.LetterNumber;

@@ -8,7 +8,8 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// <summary>"Whitespace": runs of word characters, and runs of other non-space characters.</summary>
 internal sealed partial class WhitespacePreTokenizer : PreTokenizer
 {
-    // Rust's \w: alphabetic, all marks, decimal digits, connector punctuation and the joiners.
+    // Rust regex's \w, which this must reproduce (not KannadaKit's WordCharacters): alphabetic, all marks, decimal
+    // digits, connector punctuation and the joiners.
     [GeneratedRegex(@"[\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}\u200C\u200D]+|[^\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}\u200C\u200D\s]+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
 

@@ -1,3 +1,4 @@
+using KannadaKit.Text.Scripts;
 using System.Text.Json.Nodes;
 
 namespace KannadaKit.Tokenizers.Training;
@@ -9,7 +10,7 @@ namespace KannadaKit.Tokenizers.Training;
 /// </summary>
 internal static class KannadaPreTokenization
 {
-    private const string Letters = "\\p{L}\\p{M}\u200c\u200d";
+    private const string Letters = WordCharacters.LetterClass;
 
     /// <summary>
     /// Split pattern: optional leading space or symbol + letters/marks + at most one trailing '.' or ',' (so a

@@ -1,10 +1,11 @@
+using KannadaKit.Text.Scripts;
 namespace KannadaKit.Text.Normalization.Rules;
 
 /// <summary>Code points the rules talk about, named once.</summary>
 internal static class CharNames
 {
-    public const char Zwnj = '\u200C';
-    public const char Zwj = '\u200D';
+    public const char Zwnj = WordCharacters.Zwnj;
+    public const char Zwj = WordCharacters.Zwj;
     public const char Zwsp = '\u200B';
     public const char Nbsp = '\u00A0';
     public const char SoftHyphen = '\u00AD';

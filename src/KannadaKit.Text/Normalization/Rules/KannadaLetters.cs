@@ -17,5 +17,5 @@ internal static class KannadaLetters
     public static bool IsVowelSign(char c) => (c >= '\u0CBE' && c <= '\u0CCC') || c is '\u0CD5' or '\u0CD6' or '\u0CE2' or '\u0CE3';
 
     /// <summary>Letters and marks that make up Kannada words, plus the joiners that live inside them.</summary>
-    public static bool IsWordChar(char c) => s_kn.IsLetter(c) || s_kn.IsMark(c) || c is CharNames.Zwj or CharNames.Zwnj;
+    public static bool IsWordChar(char c) => (s_kn.Contains(c) && WordCharacters.IsLetterOrMark(c)) || WordCharacters.IsJoiner(c);
 }

@@ -57,7 +57,7 @@ internal sealed class ScriptLookalikeRule : NormalizationRule
     }
 
     private static bool IsWordChar(char c) =>
-        IndicScripts.Kannada.Contains(c) || IndicScripts.Telugu.Contains(c) || c is CharNames.Zwj or CharNames.Zwnj;
+        IndicScripts.Kannada.Contains(c) || IndicScripts.Telugu.Contains(c) || WordCharacters.IsJoiner(c);
 
     private static char? Counterpart(char telugu)
     {
