@@ -29,6 +29,13 @@ public sealed class ChatTemplateLimitTests
         { "{{ range(1, 5, 0) }}", "step must not be zero" },
         { "{{ range(-9000000000000000000, 9000000000000000000) }}", "longer than 1,000,000" },
         { "{{ 99999999999999999999999 }}", "out of range" },
+        // Found by fuzzing: each join doubled the string, 40 of them reached terabytes; namespace(n=0, n=1).
+        { "{{ range(3) | join(3)" + string.Concat(Enumerable.Repeat(" | join(3)", 40)) + " }}", "longer than 16,777,216 characters" },
+        { "{% set x = 'ab' %}{% for i in range(60) %}{% set x = x ~ x %}{% endfor %}{{ x }}", "longer than 16,777,216 characters" },
+        { "{{ ('ab' * 1000000) | replace('a', 'ಕನ್ನಡ' * 1000) }}", "replace would make a string longer" },
+        { "{{ ('ab' * 1000000) | replace('', 'x' * 100) }}", "replace would make a string longer" },
+        { "{% set l = [1] %}{% for i in range(40) %}{% set l = l + l %}{% endfor %}{{ l | length }}", "list grew longer than 1,000,000" },
+        { "{% set ns = namespace(n=0, n=1) %}", "got 'n' twice" },
     };
 
     [Theory]

@@ -199,6 +199,45 @@ internal static class Values
         return double.IsFinite(d) ? d : throw new TemplateException($"{ToText(a)} ** {ToText(b)} is out of range");
     }
 
+    /// <summary>The value, if it is within one render's limits: strings up to <see cref="JinjaTemplate.MaxOutput"/>
+    /// characters, lists up to <see cref="MaxRange"/> items.</summary>
+    public static object? WithinLimits(object? value) => value switch
+    {
+        string s when s.Length > JinjaTemplate.MaxOutput => throw new TemplateException($"a string grew longer than {JinjaTemplate.MaxOutput:N0} characters"),
+        IList l when l.Count > MaxRange => throw new TemplateException($"a list grew longer than {MaxRange:N0} items"),
+        _ => value,
+    };
+
+    private static string Join(object? items, string separator)
+    {
+        var sb = new StringBuilder();
+        var first = true;
+        foreach (var item in Iterate(items))
+        {
+            sb.Append(first ? "" : separator).Append(ToText(item));
+            first = false;
+            if (sb.Length > JinjaTemplate.MaxOutput)
+            {
+                throw new TemplateException($"join made a string longer than {JinjaTemplate.MaxOutput:N0} characters");
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static string ReplaceBounded(string s, string old, string replacement)
+    {
+        var count = 0L;
+        for (var at = s.IndexOf(old, StringComparison.Ordinal); at >= 0; at = s.IndexOf(old, at + old.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        if (s.Length + (count * (replacement.Length - old.Length)) > JinjaTemplate.MaxOutput)
+        {
+            throw new TemplateException($"replace would make a string longer than {JinjaTemplate.MaxOutput:N0} characters");
+        }
+        return s.Replace(old, replacement, StringComparison.Ordinal);
+    }
+
     public static object? Attribute(object? target, string name) => target switch
     {
         IDictionary<string, object?> d => d.TryGetValue(name, out var v) ? v : Undefined.Value,
@@ -313,8 +352,10 @@ internal static class Values
                 "startswith" => s.StartsWith(ToText(args[0]), StringComparison.Ordinal),
                 "endswith" => s.EndsWith(ToText(args[0]), StringComparison.Ordinal),
                 // Python's str.replace with an empty needle inserts between characters (.NET throws).
+                "replace" when ToText(args[0]).Length == 0 && (long)(s.Length + 1) * ToText(args[1]).Length > JinjaTemplate.MaxOutput =>
+                    throw new TemplateException($"replace would make a string longer than {JinjaTemplate.MaxOutput:N0} characters"),
                 "replace" when ToText(args[0]).Length == 0 => ToText(args[1]) + string.Join(ToText(args[1]), s.EnumerateRunes()) + (s.Length > 0 ? ToText(args[1]) : ""),
-                "replace" => s.Replace(ToText(args[0]), ToText(args[1]), StringComparison.Ordinal),
+                "replace" => ReplaceBounded(s, ToText(args[0]), ToText(args[1])),
                 "split" => (args.Count > 0 ? s.Split(ToText(args[0])) : s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Select(x => (object?)x).ToList(),
                 _ => throw new TemplateException($"unknown string method '{name}'"),
             };
@@ -355,7 +396,7 @@ internal static class Values
         "default" or "d" => v is Undefined || (args.Count > 1 && args[1] is true && !Truthy(v)) ? (args.Count > 0 ? args[0] : "") : v,
         "first" => Iterate(v).FirstOrDefault(),
         "last" => Iterate(v).LastOrDefault(),
-        "join" => string.Join(args.Count > 0 ? ToText(args[0]) : "", Iterate(v).Select(ToText)),
+        "join" => Join(v, args.Count > 0 ? ToText(args[0]) : ""),
         "list" => Iterate(v).ToList(),
         "reverse" => v is string r ? new string(r.Reverse().ToArray()) : Iterate(v).Reverse().ToList(),
         "capitalize" => ToText(v) is { Length: > 0 } c ? char.ToUpperInvariant(c[0]) + c[1..].ToLowerInvariant() : "",
