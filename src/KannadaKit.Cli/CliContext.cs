@@ -1,9 +1,16 @@
 namespace KannadaKit.Cli;
 
 /// <summary>Standard streams and the error policy shared by all commands.</summary>
-internal sealed class CliContext(TextWriter output, TextWriter error, bool verbose)
+internal sealed class CliContext(TextWriter output, TextWriter error, bool verbose, Func<Stream> openStandardOutput)
 {
     public TextWriter Out { get; } = output;
+
+    /// <summary>Standard output as bytes, for commands that stream (normalize writes UTF-8 it never decodes).</summary>
+    public Stream OpenOutputStream() => openStandardOutput();
+
+    /// <summary>Standard output as buffered UTF-8 without a byte-order mark; LF line ends everywhere.</summary>
+    public StreamWriter OpenOutput() =>
+        new(openStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
 
     public TextWriter Error { get; } = error;
 

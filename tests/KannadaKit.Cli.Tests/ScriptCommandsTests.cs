@@ -63,6 +63,8 @@ public sealed class ScriptCommandsTests : IDisposable
     [InlineData("baraha", "kn", "cheluva kannaDa nADu", "ಚೆಲುವ ಕನ್ನಡ ನಾಡು")]
     [InlineData("itrans", "iso", "kannaDa", "kannaḍa")]
     [InlineData("telugu", "kn", "కన్నడ", "ಕನ್ನಡ")]
+    [InlineData("kn", "icu:Any-Latin", "ಕನ್ನಡ ನಾಡು", "kannaḍa nāḍu")]
+    [InlineData("icu:Devanagari-Kannada", "iso", "कन्नड", "kannaḍa")]
     public void Translit_BetweenSchemes(string from, string to, string input, string expected)
     {
         var r = _cli.Run(input + "\n", "translit", "--from", from, "--to", to);
@@ -80,6 +82,17 @@ public sealed class ScriptCommandsTests : IDisposable
         Assert.Equal(2, r.ExitCode);
         Assert.Single(r.Stderr.TrimEnd().Split('\n'));
         Assert.StartsWith("kannadakit: error: ", r.Stderr);
+    }
+
+    [Fact]
+    public void Translit_UnknownIcuTransform_IsOneLineSayingHowToListThem()
+    {
+        var r = _cli.Run("ಕ\n", "translit", "--to", "icu:No-Such");
+        r.AssertOneLineError("ICU transform 'No-Such' is not available", "--list-icu");
+        var list = _cli.Run("", "translit", "--list-icu");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("Kannada-Latin\n", list.Text);
+        Assert.Contains("icu:ID", _cli.Run("", "translit", "--list").Text);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class LegacyCommand
             var inputs = TextLines.Inputs(parse.GetValue(files));
             bool auto = parse.GetValue(from) == "auto";
             long converted = 0, lines = 0;
-            using var o = TextLines.OpenStdout();
+            using var o = context.OpenOutput();
             foreach (var input in inputs)
             {
                 foreach (string line in TextLines.Read(input, latin1Fallback: true))

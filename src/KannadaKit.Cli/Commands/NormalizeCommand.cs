@@ -90,7 +90,7 @@ internal static class NormalizeCommand
                 parse.GetValue(summary),
                 t,
                 parse.GetValue(progress));
-            return new NormalizeJob(settings, context.Error).Run();
+            return new NormalizeJob(settings, context.Error, context.OpenOutputStream).Run();
         }));
         return command;
     }

@@ -40,7 +40,7 @@ internal static class SegmentCommand
             string u = parse.GetValue(unit)!;
             bool asJson = parse.GetValue(jsonl);
             var words = new WordTokenizer(new WordTokenizerOptions { SplitNumberSuffixes = parse.GetValue(splitSuffixes) });
-            using var o = TextLines.OpenStdout();
+            using var o = context.OpenOutput();
             foreach (var input in inputs)
             {
                 long lineNo = 0;

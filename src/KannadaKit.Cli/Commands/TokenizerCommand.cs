@@ -200,7 +200,7 @@ internal static class TokenizerCommand
             var inputs = TextLines.Inputs(parse.GetValue(files));
             var add = parse.GetValue(specials) == "on";
             var fmt = parse.GetValue(format)!;
-            using var o = TextLines.OpenStdout();
+            using var o = context.OpenOutput();
             var ids = new List<int>();
             foreach (var input in inputs)
             {
@@ -279,7 +279,7 @@ internal static class TokenizerCommand
             var tok = Load(parse.GetValue(tokenizer)!);
             var inputs = TextLines.Inputs(parse.GetValue(files));
             var skip = !parse.GetValue(keep);
-            using var o = TextLines.OpenStdout();
+            using var o = context.OpenOutput();
             foreach (var input in inputs)
             {
                 var lineNo = 0;

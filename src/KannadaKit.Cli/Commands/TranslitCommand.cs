@@ -11,24 +11,6 @@ internal static class TranslitCommand
 {
     private const string DefaultModelName = "romanized-kn.kkrm";
 
-    /// <summary>Every name --from and --to accept, with what it stands for.</summary>
-    private static readonly (string[] Names, string What)[] s_schemes =
-    [
-        (["kn", "kannada", "knda"], "Kannada script"),
-        (["iso15919", "iso"], "ISO 15919 (reversible: Latin and ASCII digits of the source come back in {braces})"),
-        (["itrans"], "ITRANS 5.3, Dravidian vowels (e/o short, E/O long)"),
-        (["baraha", "nudi-phonetic"], "Baraha/Nudi phonetic typing (A I U E O long, ^ ZWJ, ^^ ZWNJ)"),
-        (["romanized", "roman", "kanglish"], "casual Latin as people type it (from only; needs a model, see train-romanized)"),
-        (["devanagari", "deva", "hi"], "Devanagari (ICU)"),
-        (["telugu", "telu", "te"], "Telugu (ICU)"),
-        (["tamil", "taml", "ta"], "Tamil (ICU; lossy)"),
-        (["malayalam", "mlym", "ml"], "Malayalam (ICU)"),
-        (["bengali", "beng", "bn"], "Bengali (ICU; lossy)"),
-        (["gujarati", "gujr", "gu"], "Gujarati (ICU; lossy)"),
-        (["gurmukhi", "guru", "pa"], "Gurmukhi (ICU; lossy)"),
-        (["odia", "orya", "oriya", "or"], "Odia (ICU; lossy)"),
-    ];
-
     public static Command Create(CliContext context)
     {
         var files = new Argument<string[]>("files")
@@ -49,16 +31,23 @@ internal static class TranslitCommand
         };
         var plain = new Option<bool>("--plain") { Description = "Latin targets: no {braces} around Latin text of the source (readable, not reversible)" };
         var list = new Option<bool>("--list") { Description = "List the schemes and exit" };
+        var listIcu = new Option<bool>("--list-icu") { Description = "List the ICU transform ids icu:ID accepts and exit" };
         var command = new Command("translit", "Transliterate line by line: Kannada ↔ ISO 15919, ITRANS, Baraha, other Indic scripts; casual romanized → Kannada")
         {
-            files, from, to, top, model, plain, list,
+            files, from, to, top, model, plain, list, listIcu,
         };
         command.SetAction(parse => context.Run(() =>
         {
             if (parse.GetValue(list))
             {
-                foreach (var (names, what) in s_schemes)
-                    context.Out.WriteLine($"{string.Join(", ", names),-28} {what}");
+                foreach (var scheme in TransliterationRoute.Schemes)
+                    context.Out.WriteLine($"{string.Join(", ", scheme.Names),-28} {scheme.Description}");
+                return ExitCodes.Success;
+            }
+            if (parse.GetValue(listIcu))
+            {
+                foreach (var id in IcuTransform.AvailableIds())
+                    context.Out.WriteLine(id);
                 return ExitCodes.Success;
             }
             string f = Canonical(parse.GetValue(from)!, "--from");
@@ -72,13 +61,17 @@ internal static class TranslitCommand
                 throw new CliException("--top applies to --from romanized only", ExitCodes.Usage);
             var inputs = TextLines.Inputs(parse.GetValue(files));
 
-            using var pipeline = new Pipeline(f, t, parse.GetValue(plain), f == "romanized" ? LoadModel(parse.GetValue(model)) : null);
-            using var o = TextLines.OpenStdout();
+            var route = TransliterationRoute.Create(f, t, new TransliterationRouteOptions
+            {
+                Plain = parse.GetValue(plain),
+                RomanizedModel = f == "romanized" ? LoadModel(parse.GetValue(model)) : null,
+            });
+            using var o = context.OpenOutput();
             foreach (var input in inputs)
             {
                 foreach (string line in TextLines.Read(input))
                 {
-                    o.Write(pipeline.Line(line, k));
+                    o.Write(Line(route, line, k));
                     o.Write('\n');
                 }
             }
@@ -88,14 +81,33 @@ internal static class TranslitCommand
         return command;
     }
 
-    private static string Canonical(string name, string option)
+    private static string Canonical(string name, string option) =>
+        TransliterationRoute.Canonical(name) ?? throw new CliException(
+            $"{option}: unknown scheme '{name}'; expected one of {string.Join(", ", TransliterationRoute.Schemes.Select(s => s.Name))}", ExitCodes.Usage);
+
+    /// <summary>A line holding one Latin word with --top K gets its K best readings, tab-separated; any other line
+    /// its one transliteration.</summary>
+    private static string Line(TransliterationRoute route, string line, int top)
     {
-        foreach (var (names, _) in s_schemes)
+        if (top > 1 && IsOneWord(line))
         {
-            if (names.Contains(name, StringComparer.OrdinalIgnoreCase))
-                return names[0];
+            var readings = route.Readings(line, top);
+            return readings.Count == 0 ? line : string.Join('\t', readings);
         }
-        throw new CliException($"{option}: unknown scheme '{name}'; expected one of {string.Join(", ", s_schemes.Select(s => s.Names[0]))}", ExitCodes.Usage);
+        return route.Transliterate(line);
+    }
+
+    private static bool IsOneWord(string line)
+    {
+        var t = line.AsSpan().Trim();
+        if (t.IsEmpty)
+            return false;
+        foreach (char c in t)
+        {
+            if (!char.IsAsciiLetter(c))
+                return false;
+        }
+        return true;
     }
 
     private static RomanizedModel LoadModel(string? path)
@@ -115,95 +127,6 @@ internal static class TranslitCommand
         catch (InvalidDataException e)
         {
             throw new CliException($"{path}: {e.Message}");
-        }
-    }
-
-    /// <summary>Source → Kannada → target, with whatever each step needs.</summary>
-    private sealed class Pipeline : IDisposable
-    {
-        private readonly string _from;
-        private readonly string _to;
-        private readonly bool _plain;
-        private readonly RomanizedDecoder? _decoder;
-        private readonly IndicScriptTransliterator? _fromIcu;
-        private readonly IndicScriptTransliterator? _toIcu;
-
-        public Pipeline(string from, string to, bool plain, RomanizedModel? model)
-        {
-            _from = from;
-            _to = to;
-            _plain = plain;
-            _decoder = model is null ? null : new RomanizedDecoder(model);
-            try
-            {
-                if (Script(from) is { } fs)
-                    _fromIcu = IndicScriptTransliterator.Create(fs, IndicScripts.Kannada);
-                if (Script(to) is { } ts)
-                    _toIcu = IndicScriptTransliterator.Create(IndicScripts.Kannada, ts);
-            }
-            catch (TransliterationException e)
-            {
-                throw new CliException(e.Message);
-            }
-        }
-
-        private static IndicScript? Script(string name) => name switch
-        {
-            "devanagari" => IndicScripts.Devanagari,
-            "telugu" => IndicScripts.Telugu,
-            "tamil" => IndicScripts.Tamil,
-            "malayalam" => IndicScripts.Malayalam,
-            "bengali" => IndicScripts.Bengali,
-            "gujarati" => IndicScripts.Gujarati,
-            "gurmukhi" => IndicScripts.Gurmukhi,
-            "odia" => IndicScripts.Odia,
-            _ => null,
-        };
-
-        public string Line(string line, int top)
-        {
-            if (_decoder is not null && top > 1 && IsOneWord(line))
-            {
-                var candidates = _decoder.Decode(line.Trim(), top);
-                return candidates.Count == 0
-                    ? line
-                    : string.Join('\t', candidates.Select(c => ToTarget(c.Kannada)));
-            }
-            return ToTarget(ToKannada(line));
-        }
-
-        private static bool IsOneWord(string line)
-        {
-            var t = line.AsSpan().Trim();
-            if (t.IsEmpty)
-                return false;
-            foreach (char c in t)
-            {
-                if (!char.IsAsciiLetter(c))
-                    return false;
-            }
-            return true;
-        }
-
-        private string ToKannada(string line) => _from switch
-        {
-            "kn" => line,
-            "romanized" => _decoder!.DecodeLine(line),
-            _ when _fromIcu is not null => _fromIcu.Transliterate(line),
-            _ => RomanSchemes.Find(_from)!.ToKannada(line),
-        };
-
-        private string ToTarget(string kannada) => _to switch
-        {
-            "kn" => kannada,
-            _ when _toIcu is not null => _toIcu.Transliterate(kannada),
-            _ => RomanSchemes.Find(_to)!.FromKannada(kannada, reversible: !_plain),
-        };
-
-        public void Dispose()
-        {
-            _fromIcu?.Dispose();
-            _toIcu?.Dispose();
         }
     }
 }

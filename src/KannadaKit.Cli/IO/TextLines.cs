@@ -65,8 +65,4 @@ internal static class TextLines
             buffer.WriteByte((byte)b);
         }
     }
-
-    /// <summary>Standard output as buffered UTF-8 without a byte-order mark; LF line ends everywhere.</summary>
-    public static StreamWriter OpenStdout() =>
-        new(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n", AutoFlush = false };
 }

@@ -10,7 +10,7 @@ namespace KannadaKit.Cli.Normalize;
 /// Streams inputs through the normalizer: one reader cuts line-aligned chunks, the thread pool normalizes them in
 /// parallel, and one writer emits them in input order. A bounded queue of pending chunks keeps memory constant.
 /// </summary>
-internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr)
+internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr, Func<Stream> openStdout)
 {
     public int Run()
     {
@@ -50,7 +50,7 @@ internal sealed class NormalizeJob(NormalizeSettings settings, TextWriter stderr
         }
         else
         {
-            using var stdout = Console.OpenStandardOutput();
+            using var stdout = openStdout();
             using var buffered = new BufferedStream(stdout, 1 << 16);
             Stream(normalizer, inputs, buffered, toStdout: true, totals);
             totals.Finish(settings, stderr);
