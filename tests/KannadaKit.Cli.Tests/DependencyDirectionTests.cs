@@ -21,14 +21,14 @@ public class DependencyDirectionTests
     }
 
     [Fact]
-    public void Onnx_references_no_other_kannadakit_assembly()
+    public void Onnx_ReferencesNoOtherKannadakitAssembly()
     {
         var onnx = typeof(KannadaKit.Onnx.OnnxRuntime).Assembly;
         Assert.DoesNotContain(onnx.GetReferencedAssemblies(), a => a.Name!.StartsWith("KannadaKit", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Generation_references_only_onnx_and_tokenizers()
+    public void Generation_ReferencesOnlyOnnxAndTokenizers()
     {
         var generation = typeof(KannadaKit.Generation.GenerativeModel).Assembly;
         var ours = generation.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("KannadaKit", StringComparison.Ordinal)).Order(StringComparer.Ordinal);

@@ -45,7 +45,7 @@ public sealed class StreamingAndConfigTests
     }
 
     [Fact]
-    public void Config_files_give_defaults_and_name_bad_values()
+    public void ConfigFiles_GiveDefaultsAndNameBadValues()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("config.json"), """{ "model_type": "llama", "num_attention_heads": 8, "num_key_value_heads": 2, "hidden_size": 512, "eos_token_id": [2, 32000], "bos_token_id": 1 }""");
@@ -69,7 +69,7 @@ public sealed class StreamingAndConfigTests
     }
 
     [Fact]
-    public void Explicit_options_override_defaults_and_max_length_displaces_a_default_max_new_tokens()
+    public void ExplicitOptions_OverrideDefaultsAndMaxLengthDisplacesADefaultMaxNewTokens()
     {
         var defaults = new GenerationOptions { MaxNewTokens = 50, NumBeams = 4, Temperature = 0.7 };
         var merged = new GenerationOptions { NumBeams = 1, MaxLength = 30 }.Over(defaults);

@@ -20,7 +20,7 @@ public sealed class IoBindingTests
     }
 
     [OnnxRuntimeFact]
-    public void Outputs_bound_to_cpu_are_allocated_by_ort()
+    public void Outputs_BoundToCpuAreAllocatedByOrt()
     {
         using var session = Scaler();
         using var binding = session.CreateIoBinding();
@@ -36,7 +36,7 @@ public sealed class IoBindingTests
     }
 
     [OnnxRuntimeFact]
-    public void Preallocated_outputs_are_written_in_place_across_runs()
+    public void PreallocatedOutputs_AreWrittenInPlaceAcrossRuns()
     {
         using var session = Scaler();
         using var binding = session.CreateIoBinding();
@@ -54,7 +54,7 @@ public sealed class IoBindingTests
     }
 
     [OnnxRuntimeFact]
-    public void Binding_checks_names_and_types()
+    public void Binding_ChecksNamesAndTypes()
     {
         using var session = Scaler();
         using var binding = session.CreateIoBinding();

@@ -31,7 +31,7 @@ public sealed class ModelWriterTests
     }
 
     [OnnxRuntimeFact]
-    public void Gather_transpose_reshape_concat()
+    public void GatherTransposeReshapeConcat_Run()
     {
         var g = new OnnxGraph();
         g.Input("ids", TensorElementType.Int64, 3L);
@@ -48,7 +48,7 @@ public sealed class ModelWriterTests
     }
 
     [OnnxRuntimeFact]
-    public void Softmax_and_layer_normalization()
+    public void SoftmaxAndLayerNormalization_Run()
     {
         var g = new OnnxGraph();
         g.Input("x", TensorElementType.Float, 1L, 3L);
@@ -69,7 +69,7 @@ public sealed class ModelWriterTests
     }
 
     [OnnxRuntimeFact]
-    public void Where_selects_by_condition()
+    public void Where_SelectsByCondition()
     {
         var g = new OnnxGraph();
         g.Input("a", TensorElementType.Float, 4L);
@@ -80,7 +80,7 @@ public sealed class ModelWriterTests
     }
 
     [OnnxRuntimeFact]
-    public void If_runs_the_branch_its_condition_picks()
+    public void If_RunsTheBranchItsConditionPicks()
     {
         // then: x + 1, else: x * 10; the branches see x from the outer scope, as optimum's merged decoders do.
         var thenBranch = new OnnxGraph("then");

@@ -19,7 +19,7 @@ public sealed class ProviderTests
     }
 
     [OnnxRuntimeFact(CpuBuildOnly = true)]
-    public void Cuda_on_the_cpu_build_names_the_build_switch()
+    public void CudaOnTheCpuBuild_NamesTheBuildSwitch()
     {
         var options = new SessionOptions { Provider = ExecutionProvider.Cuda, DeviceId = 0, GpuMemoryLimit = 2L << 30 };
         var e = Assert.Throws<OnnxRuntimeException>(() => Runtime.OpenSession(IdentityModel(), options));
@@ -31,7 +31,7 @@ public sealed class ProviderTests
     }
 
     [OnnxRuntimeFact(CpuBuildOnly = true)]
-    public void Auto_falls_back_to_cpu_and_says_why()
+    public void Auto_FallsBackToCpuAndSaysWhy()
     {
         using var session = Runtime.OpenSession(IdentityModel(), new SessionOptions { Provider = ExecutionProvider.Auto, CudaOptions = new Dictionary<string, string> { ["cudnn_conv_algo_search"] = "HEURISTIC" } });
         Assert.Equal("CPU", session.Provider.Name);
@@ -44,7 +44,7 @@ public sealed class ProviderTests
     }
 
     [OnnxRuntimeFact(CpuBuildOnly = true)]
-    public void The_cpu_package_offers_the_cpu_provider_only()
+    public void TheCpuPackage_OffersTheCpuProviderOnly()
     {
         Assert.Equal("Microsoft.ML.OnnxRuntime", OnnxRuntime.Package);
         Assert.False(OnnxRuntime.IsGpuBuild);
@@ -52,7 +52,7 @@ public sealed class ProviderTests
     }
 
     [Fact]
-    public void Cuda_settings_carry_device_memory_limit_and_extra_options()
+    public void CudaSettings_CarryDeviceMemoryLimitAndExtraOptions()
     {
         var options = new SessionOptions
         {
@@ -69,7 +69,7 @@ public sealed class ProviderTests
     [InlineData("", "Microsoft.ML.OnnxRuntime")]
     [InlineData("Cpu", "Microsoft.ML.OnnxRuntime")]
     [InlineData("Gpu", "Microsoft.ML.OnnxRuntime.Gpu.Linux")]
-    public void The_build_switch_picks_the_package(string value, string package)
+    public void TheBuildSwitch_PicksThePackage(string value, string package)
     {
         // Evaluated by MSBuild itself (no restore, no build): what -p:OnnxRuntime=... makes the project reference.
         var (code, output) = Dotnet("msbuild", Project(), "-getItem:PackageReference", $"-p:OnnxRuntime={value}");
@@ -79,7 +79,7 @@ public sealed class ProviderTests
     }
 
     [Fact]
-    public void The_build_switch_rejects_unknown_values()
+    public void TheBuildSwitch_RejectsUnknownValues()
     {
         var (code, output) = Dotnet("msbuild", Project(), "-t:CheckOnnxRuntimeSwitch", "-p:OnnxRuntime=Cuda", "-nologo");
         Assert.NotEqual(0, code);

@@ -23,14 +23,14 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Reports_version_and_cpu_provider()
+    public void Runtime_ReportsVersionAndCpuProvider()
     {
         Assert.StartsWith("1.31.", Runtime.Version, StringComparison.Ordinal);
         Assert.Contains("CPUExecutionProvider", Runtime.AvailableProviders());
     }
 
     [OnnxRuntimeFact]
-    public void Reads_inputs_outputs_and_metadata()
+    public void Session_ReadsInputsOutputsAndMetadata()
     {
         using var session = Runtime.OpenSession(LinearModel());
         var x = Assert.Single(session.Inputs);
@@ -49,7 +49,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Runs_with_any_batch_size_on_the_symbolic_dimension()
+    public void Session_RunsWithAnyBatchSizeOnTheSymbolicDimension()
     {
         using var session = Runtime.OpenSession(LinearModel());
         foreach (var batch in new[] { 1, 3 })
@@ -71,7 +71,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Caller_memory_is_not_copied()
+    public void CallerMemory_IsNotCopied()
     {
         using var session = Runtime.OpenSession(LinearModel());
         var data = new float[] { 1, 0, 0 };
@@ -87,7 +87,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Wrong_input_name_names_the_inputs_the_model_has()
+    public void WrongInputName_NamesTheInputsTheModelHas()
     {
         using var session = Runtime.OpenSession(LinearModel(), name: "linear.onnx");
         using var x = OrtValue.FromArray(Runtime, new float[3], 1, 3);
@@ -97,7 +97,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Wrong_shape_or_type_says_what_the_input_expected()
+    public void WrongShapeOrType_SaysWhatTheInputExpected()
     {
         using var session = Runtime.OpenSession(LinearModel(), name: "linear.onnx");
         using var wide = OrtValue.FromArray(Runtime, new float[4], 1, 4);
@@ -115,7 +115,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Missing_input_and_unknown_output_are_named()
+    public void MissingInputAndUnknownOutput_AreNamed()
     {
         using var session = Runtime.OpenSession(LinearModel(), name: "linear.onnx");
         var e = Assert.Throws<OnnxRuntimeException>(() => session.Run([]));
@@ -126,7 +126,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Missing_model_file_is_a_no_such_file_error()
+    public void MissingModelFile_IsANoSuchFileError()
     {
         var e = Assert.Throws<OnnxRuntimeException>(() => Runtime.OpenSession("no/such/model.onnx"));
         Assert.Equal(OrtErrorCode.NoSuchFile, e.ErrorCode);
@@ -134,7 +134,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Corrupt_model_file_names_the_file()
+    public void CorruptModelFile_NamesTheFile()
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "broken.onnx");
@@ -150,7 +150,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Model_from_a_file_equals_model_from_memory()
+    public void ModelFromAFile_EqualsModelFromMemory()
     {
         using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "linear.onnx");
@@ -163,7 +163,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Concurrent_runs_on_one_session_give_each_caller_its_own_result()
+    public void ConcurrentRunsOnOneSession_GiveEachCallerItsOwnResult()
     {
         using var session = Runtime.OpenSession(LinearModel());
         Parallel.For(0, 64, i =>
@@ -185,7 +185,7 @@ public sealed class SessionTests
     }
 
     [OnnxRuntimeFact]
-    public void Session_options_are_applied_and_validated()
+    public void SessionOptions_AreAppliedAndValidated()
     {
         var options = new SessionOptions
         {

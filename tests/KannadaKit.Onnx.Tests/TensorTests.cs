@@ -77,7 +77,7 @@ public sealed class TensorTests
     }
 
     [OnnxRuntimeFact]
-    public void Half_precision_outputs_widen_to_float()
+    public void HalfPrecisionOutputs_WidenToFloat()
     {
         using var session = DoubleAndIncrement(TensorElementType.Float16);
         using var x = OrtValue.FromArray(Runtime, new[] { (Half)0.5f, (Half)2f }, 2, 1);
@@ -98,7 +98,7 @@ public sealed class TensorTests
     }
 
     [OnnxRuntimeFact]
-    public void Zero_length_tensors_run()
+    public void ZeroLengthTensors_Run()
     {
         // The shape of an empty KV cache: [batch, heads, 0, head_dim], concatenated with one new step.
         var g = new OnnxGraph();
@@ -117,7 +117,7 @@ public sealed class TensorTests
     }
 
     [OnnxRuntimeFact]
-    public void Shape_must_match_the_data()
+    public void Shape_MustMatchTheData()
     {
         var e = Assert.Throws<ArgumentException>(() => OrtValue.FromArray(Runtime, new float[5], 2, 3));
         Assert.StartsWith("shape [2, 3] holds 6 elements but the data has 5", e.Message, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class TensorTests
     }
 
     [OnnxRuntimeFact]
-    public void Allocated_tensors_start_at_zero_and_are_writable()
+    public void AllocatedTensors_StartAtZeroAndAreWritable()
     {
         using var value = OrtValue.Allocate(Runtime, TensorElementType.Int64, [2, 3]);
         Assert.All(value.ToArray<long>(), v => Assert.Equal(0, v));

@@ -1,4 +1,5 @@
 using KannadaKit.Testing;
+using KannadaKit.Tokenizers.Tests.Training;
 using MlTokenizer = Microsoft.ML.Tokenizers.Tokenizer;
 
 namespace KannadaKit.Tokenizers.Tests;

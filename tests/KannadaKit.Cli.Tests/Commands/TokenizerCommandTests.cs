@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using KannadaKit.Testing;
 
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.Commands;
 
 /// <summary>kannadakit tokenizer encode|decode|stats|train as processes, on the committed HF-generated fixtures.</summary>
 public sealed class TokenizerCommandTests : IDisposable

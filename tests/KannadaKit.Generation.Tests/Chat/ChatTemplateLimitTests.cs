@@ -1,6 +1,6 @@
 using KannadaKit.Generation.Chat;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Chat;
 
 /// <summary>
 /// Hostile chat templates end in one clear <see cref="TemplateException"/>, never a stack overflow, a hang or an

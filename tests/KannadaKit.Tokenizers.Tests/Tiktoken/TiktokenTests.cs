@@ -2,7 +2,7 @@ using KannadaKit.Testing;
 using KannadaKit.Tokenizers.Tiktoken;
 using MlTokenizer = Microsoft.ML.Tokenizers.Tokenizer;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.Tiktoken;
 
 /// <summary>
 /// Our reader of tiktoken rank files against Microsoft.ML.Tokenizers' TiktokenTokenizer on the real o200k_base file

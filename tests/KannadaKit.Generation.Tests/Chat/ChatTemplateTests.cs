@@ -1,6 +1,6 @@
 using KannadaKit.Generation.Chat;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Chat;
 
 /// <summary>
 /// Chat templates in the forms instruction models ship (written here after their published structure) rendered
@@ -39,7 +39,7 @@ public sealed class ChatTemplateTests
     }
 
     [Fact]
-    public void Gemma_style_raises_for_a_system_turn_and_maps_roles()
+    public void GemmaStyle_RaisesForASystemTurnAndMapsRoles()
     {
         const string template = "{{ bos_token }}{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}{% for message in messages %}{% if (message['role'] == 'user') != (loop.index0 % 2 == 0) %}{{ raise_exception('Conversation roles must alternate user/assistant/user/assistant/...') }}{% endif %}{% if (message['role'] == 'assistant') %}{% set role = 'model' %}{% else %}{% set role = message['role'] %}{% endif %}{{ '<start_of_turn>' + role + '\\n' + message['content'] | trim + '<end_of_turn>\\n' }}{% endfor %}{% if add_generation_prompt %}{{'<start_of_turn>model\\n'}}{% endif %}";
         var gemma = new ChatTemplate(template, bosToken: "<bos>");
@@ -52,7 +52,7 @@ public sealed class ChatTemplateTests
     }
 
     [Fact]
-    public void Whitespace_control_trim_blocks_and_namespaces()
+    public void WhitespaceControlTrimBlocksAndNamespaces_Render()
     {
         // transformers renders with trim_blocks and lstrip_blocks: the newline after a block tag and the indentation
         // before one disappear; {%- and -%} strip all whitespace on their side.
@@ -71,7 +71,7 @@ public sealed class ChatTemplateTests
     }
 
     [Fact]
-    public void Expressions_slices_tests_and_filters()
+    public void ExpressionsSlicesTestsAndFilters_Render()
     {
         const string template = "{% for m in messages[1:] if m.role is defined and m.role != 'assistant' %}{{ loop.index }}:{{ m.content | length }}{% if not loop.last %},{% endif %}{% endfor %}|{{ messages[0]['content'][:3] }}|{{ undefined_name is defined }}|{{ 7 // 2 }}{{ -3 % 5 }}|{{ 'x' in 'xyz' }}|{{ [1, 2] | join('-') }}";
         var text = new ChatTemplate(template).Render(Conversation);
@@ -80,7 +80,7 @@ public sealed class ChatTemplateTests
     }
 
     [Fact]
-    public void Unsupported_syntax_fails_when_parsed()
+    public void UnsupportedSyntax_FailsWhenParsed()
     {
         Assert.Throws<TemplateException>(() => new ChatTemplate("{% for m in messages %}no end"));
         Assert.Throws<TemplateException>(() => new ChatTemplate("{% call m() %}{% endcall %}"));

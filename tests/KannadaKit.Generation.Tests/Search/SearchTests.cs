@@ -1,7 +1,7 @@
 using KannadaKit.Testing;
 using static KannadaKit.Testing.Onnx.TinyModels;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Search;
 
 /// <summary>
 /// Greedy search, beam search and the logits processors on lookup-table models (the next token depends only on
@@ -45,7 +45,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Greedy_follows_the_most_likely_token_and_stops_at_eos()
+    public void Greedy_FollowsTheMostLikelyTokenAndStopsAtEos()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, BeamTable());
@@ -57,7 +57,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Greedy_stops_at_max_new_tokens()
+    public void Greedy_StopsAtMaxNewTokens()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, CycleTable());
@@ -69,7 +69,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Beam_search_with_four_beams_finds_the_likelier_short_sequence()
+    public void BeamSearchWithFourBeams_FindsTheLikelierShortSequence()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, BeamTable());
@@ -99,7 +99,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Beam_settings_come_from_generation_config_json()
+    public void BeamSettings_ComeFromGenerationConfigJson()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, BeamTable(), new { eos_token_id = 2, num_beams = 4, length_penalty = 2.0, max_new_tokens = 10 });
@@ -110,7 +110,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void No_repeat_ngram_bans_a_bigram_seen_before()
+    public void NoRepeatNgram_BansABigramSeenBefore()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, CycleTable());
@@ -123,7 +123,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Forced_suppressed_and_bad_tokens()
+    public void ForcedSuppressedAndBadTokens_AreApplied()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, CycleTable());
@@ -143,7 +143,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Repetition_penalty_discourages_tokens_already_present()
+    public void RepetitionPenalty_DiscouragesTokensAlreadyPresent()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, CycleTable());
@@ -152,7 +152,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Sampling_is_reproducible_with_a_seed_and_top_k_1_is_greedy()
+    public void Sampling_IsReproducibleWithASeedAndTopK1IsGreedy()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, Weights.Random(V, 7));
@@ -167,7 +167,7 @@ public sealed class SearchTests
     }
 
     [OnnxRuntimeFact]
-    public void Impossible_settings_are_refused_with_a_reason()
+    public void ImpossibleSettings_AreRefusedWithAReason()
     {
         using var dir = new TempDirectory();
         using var model = Open(dir, CycleTable());

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.IO;
 
 /// <summary>
 /// What an output path is decides how it is written (regressions: -o renamed a temp over devices, named pipes and

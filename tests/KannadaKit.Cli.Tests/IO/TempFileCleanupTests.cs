@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.IO;
 
 /// <summary>
 /// No temporary output file outlives a run: those of a killed process are removed by the next run into the same

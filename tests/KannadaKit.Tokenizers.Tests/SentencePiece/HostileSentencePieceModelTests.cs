@@ -1,4 +1,4 @@
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.SentencePiece;
 
 /// <summary>
 /// SentencePiece models whose special ids are not pieces are refused when loading (regression: unk_id 999999 or -1

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using KannadaKit.Testing;
 
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.Commands;
 
 public sealed class NormalizeCommandTests : IDisposable
 {

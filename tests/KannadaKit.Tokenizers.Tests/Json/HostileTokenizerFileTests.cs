@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.Json;
 
 /// <summary>
 /// Hostile tokenizer.json files are one-line format errors naming the file and where (regressions from a probe of

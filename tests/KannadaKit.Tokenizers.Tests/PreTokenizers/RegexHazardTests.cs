@@ -4,7 +4,7 @@ using KannadaKit.Testing;
 using KannadaKit.Tokenizers.PreTokenizers;
 using KannadaKit.Tokenizers.Tiktoken;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.PreTokenizers;
 
 /// <summary>
 /// Patterns that backtrack exponentially run on the linear-time engine or are refused, and normalization cannot

@@ -1,4 +1,4 @@
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.IO;
 
 /// <summary>
 /// Outputs never destroy inputs or each other (regressions: --report naming an input overwrote it, -o X --report X

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using KannadaKit.Generation.Chat;
 using KannadaKit.Testing;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Chat;
 
 /// <summary>
 /// Chat templates rendered by our engine give exactly what Jinja2 gives, set up as transformers'

@@ -1,7 +1,7 @@
 using KannadaKit.Testing;
 using static KannadaKit.Testing.Onnx.TinyModels;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Models;
 
 /// <summary>
 /// On models where the KV cache, the attention mask and the positions all change the logits: the cached path gives
@@ -20,7 +20,7 @@ public sealed class CacheAndBatchTests
     private static GenerationOptions Beams => new() { MaxNewTokens = 8, NumBeams = 4, LengthPenalty = 1.3, NumReturnSequences = 2, EosTokenIds = [2] };
 
     [OnnxRuntimeFact]
-    public void Decoder_only_cache_gives_the_tokens_of_full_recomputation()
+    public void DecoderOnlyCache_GivesTheTokensOfFullRecomputation()
     {
         using var dir = new TempDirectory();
         using var model = GenerativeModel.Open(OnnxRuntimeForTests.Runtime, DecoderOnlyFolder(dir.Path, Weights.Random(V, 11)));
@@ -40,7 +40,7 @@ public sealed class CacheAndBatchTests
     }
 
     [OnnxRuntimeFact]
-    public void The_random_model_is_sensitive_to_cache_and_positions()
+    public void TheRandomModel_IsSensitiveToCacheAndPositions()
     {
         // Guards the two tests above from passing vacuously: the same model with the cache sum or the positions
         // removed generates something else for at least one prompt.
@@ -57,7 +57,7 @@ public sealed class CacheAndBatchTests
     }
 
     [OnnxRuntimeFact]
-    public void Decoder_only_batch_equals_single_runs()
+    public void DecoderOnlyBatch_EqualsSingleRuns()
     {
         using var dir = new TempDirectory();
         using var model = GenerativeModel.Open(OnnxRuntimeForTests.Runtime, DecoderOnlyFolder(dir.Path, Weights.Random(V, 11)));
@@ -82,7 +82,7 @@ public sealed class CacheAndBatchTests
     [OnnxRuntimeTheory]
     [InlineData("merged")]
     [InlineData("split")]
-    public void Encoder_decoder_cache_gives_the_tokens_of_full_recomputation(string layout)
+    public void EncoderDecoderCache_GivesTheTokensOfFullRecomputation(string layout)
     {
         using var dir = new TempDirectory();
         using var model = GenerativeModel.Open(OnnxRuntimeForTests.Runtime, EncoderDecoderFolder(dir.Path, Weights.Random(V, 21), layout));
@@ -99,7 +99,7 @@ public sealed class CacheAndBatchTests
     }
 
     [OnnxRuntimeFact]
-    public void Encoder_decoder_layouts_agree_with_each_other()
+    public void EncoderDecoderLayouts_AgreeWithEachOther()
     {
         var w = Weights.Random(V, 21);
         using var merged = new TempDirectory();
@@ -119,7 +119,7 @@ public sealed class CacheAndBatchTests
     }
 
     [OnnxRuntimeFact]
-    public void Encoder_decoder_batch_with_padded_sources_equals_single_runs()
+    public void EncoderDecoderBatchWithPaddedSources_EqualsSingleRuns()
     {
         using var dir = new TempDirectory();
         using var model = GenerativeModel.Open(OnnxRuntimeForTests.Runtime, EncoderDecoderFolder(dir.Path, Weights.Random(V, 21)));

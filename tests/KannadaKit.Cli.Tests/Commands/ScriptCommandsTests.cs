@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.Commands;
 
 public sealed class ScriptCommandsTests : IDisposable
 {

@@ -3,7 +3,7 @@ using KannadaKit.Onnx;
 using KannadaKit.Testing;
 using KannadaKit.Testing.Onnx;
 
-namespace KannadaKit.Cli.Tests;
+namespace KannadaKit.Cli.Tests.Commands;
 
 /// <summary><c>kannadakit onnx info</c> and <c>kannadakit generate</c> as processes, on generated tiny models.</summary>
 public sealed class GenerateCommandTests : IDisposable
@@ -48,7 +48,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [OnnxRuntimeFact]
-    public void Generate_continues_a_kannada_prompt_and_streams_the_text()
+    public void Generate_ContinuesAKannadaPromptAndStreamsTheText()
     {
         var folder = KannadaChainModel();
         var result = _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ ಬೆಂಗಳೂರು");
@@ -63,7 +63,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [OnnxRuntimeFact]
-    public void Chat_wraps_the_prompt_in_the_template()
+    public void Chat_WrapsThePromptInTheTemplate()
     {
         var folder = KannadaChainModel(chatTemplate: true);
         var result = _cli.Run("", "generate", "--model", folder, "--prompt", "ರಾಜ್ಯದ", "--chat", "--system", "ignored by this template");
@@ -72,7 +72,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [OnnxRuntimeFact]
-    public void Generate_reports_mistakes_in_one_line()
+    public void Generate_ReportsMistakesInOneLine()
     {
         var folder = KannadaChainModel();
         _cli.Run("", "generate", "--model", folder, "--input", "ನಮಸ್ಕಾರ").AssertOneLineError("decoder-only", "--prompt");
@@ -99,7 +99,7 @@ public sealed class GenerateCommandTests : IDisposable
     [InlineData("--device-id -1", "the CUDA device id must be 0 or more (got -1)")]
     [InlineData("--gpu-mem-limit -1", "the GPU memory limit must be a positive number of bytes (got -1)")]
     [InlineData("--threads 100000", "intra-op threads must be from 0 (ONNX Runtime's choice) to 1024 (got 100000)")]
-    public void Generate_out_of_range_settings_are_one_line_errors(string setting, string message)
+    public void GenerateOutOfRangeSettings_AreOneLineErrors(string setting, string message)
     {
         // Regression: these were internal errors (a stack trace), a hang (--threads 100000) or silently accepted.
         var folder = KannadaChainModel();
@@ -109,7 +109,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [OnnxRuntimeFact(CpuBuildOnly = true)]
-    public void Cuda_on_the_cpu_build_is_a_clear_error_and_auto_falls_back()
+    public void CudaOnTheCpuBuild_IsAClearErrorAndAutoFallsBack()
     {
         var folder = KannadaChainModel();
         _cli.Run("", "generate", "--model", folder, "--prompt", "ನಮಸ್ಕಾರ", "--device", "cuda").AssertOneLineError("CUDA execution provider unavailable");
@@ -120,7 +120,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [OnnxRuntimeFact]
-    public void Onnx_info_lists_inputs_outputs_opset_and_metadata()
+    public void OnnxInfo_ListsInputsOutputsOpsetAndMetadata()
     {
         var g = new OnnxGraph("info-graph");
         g.Input("input_ids", TensorElementType.Int64, "batch", "sequence");
@@ -144,7 +144,7 @@ public sealed class GenerateCommandTests : IDisposable
     }
 
     [Fact]
-    public void Tiny_model_json_is_valid()
+    public void TinyModelJson_IsValid()
     {
         // The folder writer's JSON is what config readers see; a malformed writer would make the tests above meaningless.
         var folder = TinyModels.DecoderOnlyFolder(_cli.PathOf("json-check"), TinyModels.Weights.Random(5, 1));

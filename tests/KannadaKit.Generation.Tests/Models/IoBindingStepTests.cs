@@ -2,7 +2,7 @@ using KannadaKit.Generation.Models;
 using KannadaKit.Testing;
 using static KannadaKit.Testing.Onnx.TinyModels;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Models;
 
 /// <summary>
 /// The IO-binding step path (the one that keeps the KV cache in CUDA memory on a GPU) run with every output bound to

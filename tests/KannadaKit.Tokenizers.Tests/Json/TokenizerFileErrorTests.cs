@@ -1,6 +1,6 @@
 using KannadaKit.Tokenizers.SentencePiece;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.Json;
 
 /// <summary>Bad tokenizer files fail with one message naming the file, where in it, and what was expected.</summary>
 public sealed class TokenizerFileErrorTests : IDisposable

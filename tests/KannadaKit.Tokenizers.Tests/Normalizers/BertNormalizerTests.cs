@@ -1,4 +1,4 @@
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.Normalizers;
 
 /// <summary>
 /// BertNormalizer's clean_text as the HF library does it (outputs recorded from npm tokenizers@0.23.2's

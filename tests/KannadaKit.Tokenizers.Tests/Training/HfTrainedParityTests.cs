@@ -2,7 +2,7 @@ using System.Diagnostics;
 using KannadaKit.Testing;
 using KannadaKit.Tokenizers.Training;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.Training;
 
 /// <summary>
 /// A tokenizer our trainer writes must encode identically in the Hugging Face library: train one on the 5 MB corpus,

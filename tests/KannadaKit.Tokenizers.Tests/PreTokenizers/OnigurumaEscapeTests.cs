@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using KannadaKit.Testing;
+using KannadaKit.Tokenizers.Tests.Training;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.PreTokenizers;
 
 /// <summary>
 /// Split patterns with Oniguruma escapes, run by the Hugging Face library itself (npm tokenizers, live) and by ours

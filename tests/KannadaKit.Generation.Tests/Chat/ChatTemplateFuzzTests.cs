@@ -2,7 +2,7 @@ using KannadaKit.Generation.Chat;
 using KannadaKit.Testing.Fuzzing;
 using Xunit.Abstractions;
 
-namespace KannadaKit.Generation.Tests;
+namespace KannadaKit.Generation.Tests.Chat;
 
 /// <summary>
 /// A quick share of <c>bench -- fuzz</c>: mutated chat templates render or fail with a one-line

@@ -1,7 +1,7 @@
 using KannadaKit.Testing;
 using KannadaKit.Tokenizers.SentencePiece;
 
-namespace KannadaKit.Tokenizers.Tests;
+namespace KannadaKit.Tokenizers.Tests.SentencePiece;
 
 /// <summary>
 /// Our SentencePiece runtime against spm_encode/spm_decode (Debian sentencepiece 0.1.97) on models spm_train made,
