@@ -60,7 +60,11 @@ public sealed class TiktokenTests : IClassFixture<TiktokenTests.O200k>
     [Fact]
     public void Load_SpecialTokenInText_IsOneId()
     {
-        Assert.Equal(_o200k.Reference.EncodeToIds("ಕನ್ನಡ<|endoftext|>"), _o200k.Ours.EncodeToIds("ಕನ್ನಡ<|endoftext|>"));
+        // A fresh reference: Microsoft.ML.Tokenizers 2.0.1's TiktokenTokenizer stops recognizing special tokens after
+        // encoding about 1,160 FLORES lines (it then gives '<', '|', ... for <|endoftext|>), which the shared instance
+        // has done when the FLORES test ran first.
+        var reference = Microsoft.ML.Tokenizers.TiktokenTokenizer.CreateForModel("gpt-4o");
+        Assert.Equal(reference.EncodeToIds("ಕನ್ನಡ<|endoftext|>"), _o200k.Ours.EncodeToIds("ಕನ್ನಡ<|endoftext|>"));
         Assert.Contains(199_999, _o200k.Ours.EncodeToIds("ಕನ್ನಡ<|endoftext|>"));
     }
 
