@@ -1,126 +1,85 @@
+using Google.Protobuf;
+
 namespace KannadaKit.Onnx;
 
 /// <summary>
-/// The top-level facts of an ONNX file that ONNX Runtime's API does not report: IR version and operator sets. Read by
-/// scanning the ModelProto's top-level protobuf fields (the graph is skipped, not parsed).
+/// The top-level facts of an ONNX file that ONNX Runtime's API does not report: IR version and operator sets. Read with
+/// Google.Protobuf's wire reader over the ModelProto's top-level fields (the graph is skipped, not parsed).
 /// </summary>
 /// <param name="IrVersion">ModelProto.ir_version.</param>
 /// <param name="Opsets">Operator set versions by domain ("" is the default ONNX domain).</param>
 /// <param name="ProducerVersion">ModelProto.producer_version.</param>
 public sealed record OnnxModelHeader(long IrVersion, IReadOnlyDictionary<string, long> Opsets, string ProducerVersion)
 {
+    private static readonly uint IrVersionTag = WireFormat.MakeTag(1, WireFormat.WireType.Varint);
+    private static readonly uint ProducerVersionTag = WireFormat.MakeTag(3, WireFormat.WireType.LengthDelimited);
+    private static readonly uint OpsetImportTag = WireFormat.MakeTag(8, WireFormat.WireType.LengthDelimited);
+    private static readonly uint DomainTag = WireFormat.MakeTag(1, WireFormat.WireType.LengthDelimited);
+    private static readonly uint VersionTag = WireFormat.MakeTag(2, WireFormat.WireType.Varint);
+
     /// <summary>Reads the header of a model file.</summary>
     /// <exception cref="OnnxRuntimeException">With <see cref="OrtErrorCode.InvalidProtobuf"/> and the byte offset when the file is not a protobuf.</exception>
     public static OnnxModelHeader Read(string path)
     {
         using var stream = File.OpenRead(path);
+        using var input = new CodedInputStream(stream, leaveOpen: true);
         long ir = 0;
         var producerVersion = "";
         var opsets = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        while (stream.Position < stream.Length)
+        try
         {
-            var at = stream.Position;
-            var tag = Varint(stream, path, at);
-            var field = (int)(tag >> 3);
-            switch (tag & 7)
+            uint tag;
+            while ((tag = input.ReadTag()) != 0)
             {
-                case 0:
-                    var value = Varint(stream, path, at);
-                    if (field == 1)
-                    {
-                        ir = (long)value;
-                    }
-                    break;
-                case 1:
-                    stream.Seek(8, SeekOrigin.Current);
-                    break;
-                case 5:
-                    stream.Seek(4, SeekOrigin.Current);
-                    break;
-                case 2:
-                    var length = (long)Varint(stream, path, at);
-                    if (length < 0 || stream.Position + length > stream.Length)
-                    {
-                        throw Bad(path, at, "a length-delimited field inside the file");
-                    }
-                    if (field is 3 or 8)
-                    {
-                        var bytes = new byte[length];
-                        stream.ReadExactly(bytes);
-                        if (field == 3)
-                        {
-                            producerVersion = System.Text.Encoding.UTF8.GetString(bytes);
-                        }
-                        else
-                        {
-                            var (domain, version) = Opset(bytes, path, at);
-                            opsets[domain] = version;
-                        }
-                    }
-                    else
-                    {
-                        stream.Seek(length, SeekOrigin.Current);
-                    }
-                    break;
-                default:
-                    throw Bad(path, at, "a protobuf field tag (ONNX ModelProto)");
+                if (tag == IrVersionTag)
+                {
+                    ir = input.ReadInt64();
+                }
+                else if (tag == ProducerVersionTag)
+                {
+                    producerVersion = input.ReadString();
+                }
+                else if (tag == OpsetImportTag)
+                {
+                    var (domain, version) = Opset(input);
+                    opsets[domain] = version;
+                }
+                else
+                {
+                    input.SkipLastField();
+                }
             }
         }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new OnnxRuntimeException(OrtErrorCode.InvalidProtobuf, $"{path}: byte {input.Position}: expected an ONNX ModelProto ({e.Message.TrimEnd('.')})");
+        }
+
         return new OnnxModelHeader(ir, opsets, producerVersion);
     }
 
-    private static (string, long) Opset(byte[] bytes, string path, long at)
+    private static (string, long) Opset(CodedInputStream outer)
     {
-        using var s = new MemoryStream(bytes);
+        var input = new CodedInputStream(outer.ReadBytes().ToByteArray());
         var domain = "";
         long version = 0;
-        while (s.Position < s.Length)
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
         {
-            var tag = Varint(s, path, at);
-            if ((tag & 7) == 0)
+            if (tag == DomainTag)
             {
-                var v = Varint(s, path, at);
-                if (tag >> 3 == 2)
-                {
-                    version = (long)v;
-                }
+                domain = input.ReadString();
             }
-            else if ((tag & 7) == 2)
+            else if (tag == VersionTag)
             {
-                var b = new byte[(int)Varint(s, path, at)];
-                s.ReadExactly(b);
-                if (tag >> 3 == 1)
-                {
-                    domain = System.Text.Encoding.UTF8.GetString(b);
-                }
+                version = input.ReadInt64();
             }
             else
             {
-                throw Bad(path, at, "an OperatorSetIdProto");
+                input.SkipLastField();
             }
         }
+
         return (domain, version);
     }
-
-    private static ulong Varint(Stream s, string path, long at)
-    {
-        ulong result = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            var b = s.ReadByte();
-            if (b < 0)
-            {
-                throw Bad(path, at, "a complete varint");
-            }
-            result |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return result;
-            }
-        }
-        throw Bad(path, at, "a varint of at most 10 bytes");
-    }
-
-    private static OnnxRuntimeException Bad(string path, long offset, string expected) =>
-        new(OrtErrorCode.InvalidProtobuf, $"{path}: byte {offset}: expected {expected}");
 }

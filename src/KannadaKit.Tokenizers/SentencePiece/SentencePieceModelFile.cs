@@ -1,11 +1,12 @@
-using System.Buffers.Binary;
 using System.Text;
+using Google.Protobuf;
 
 namespace KannadaKit.Tokenizers.SentencePiece;
 
 /// <summary>
-/// The parts of a SentencePiece <c>.model</c> (a protobuf ModelProto) the encoder needs, read by a small hand-written
-/// wire-format reader; unknown fields are skipped, as protobuf requires.
+/// The parts of a SentencePiece <c>.model</c> (a protobuf ModelProto) the encoder needs, read with Google.Protobuf's
+/// wire reader (the one Microsoft.ML.Tokenizers uses); unknown fields are skipped, as protobuf requires, and every
+/// error names its byte offset.
 /// </summary>
 internal sealed class SentencePieceModelFile
 {
@@ -41,25 +42,32 @@ internal sealed class SentencePieceModelFile
     public static SentencePieceModelFile Parse(ReadOnlySpan<byte> data, string file)
     {
         var model = new SentencePieceModelFile();
-        var reader = new Reader(data, 0, file);
-        while (!reader.End)
+        var input = new CodedInputStream(data.ToArray());
+        try
         {
-            var (field, wire, at) = reader.Key();
-            switch (field, wire)
+            uint tag;
+            while ((tag = input.ReadTag()) != 0)
             {
-                case (1, 2):
-                    model.Pieces.Add(ReadPiece(reader.Nested(out var p), file, p));
-                    break;
-                case (2, 2):
-                    model.ReadTrainerSpec(reader.Nested(out _));
-                    break;
-                case (3, 2):
-                    model.ReadNormalizerSpec(reader.Nested(out _));
-                    break;
-                default:
-                    reader.Skip(wire, at);
-                    break;
+                switch (tag)
+                {
+                    case PiecesTag:
+                        model.Pieces.Add(Nested(input, file, (r, at) => ReadPiece(r, file, at)));
+                        break;
+                    case TrainerSpecTag:
+                        Nested(input, file, (r, _) => model.ReadTrainerSpec(r));
+                        break;
+                    case NormalizerSpecTag:
+                        Nested(input, file, (r, at) => model.ReadNormalizerSpec(r, file, at));
+                        break;
+                    default:
+                        input.SkipLastField();
+                        break;
+                }
             }
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new TokenizerFormatException(file, $"byte {input.Position}", $"not a SentencePiece model protobuf ({e.Message.TrimEnd('.')})");
         }
 
         if (model.Pieces.Count == 0)
@@ -85,182 +93,98 @@ internal sealed class SentencePieceModelFile
         return model;
     }
 
-    private static SpmPiece ReadPiece(Reader r, string file, int at)
+    // Tags: field number << 3 | wire type (0 varint, 2 length-delimited, 5 32-bit).
+    private const uint PiecesTag = (1 << 3) | 2;
+    private const uint TrainerSpecTag = (2 << 3) | 2;
+    private const uint NormalizerSpecTag = (3 << 3) | 2;
+
+    /// <summary>Reads a length-delimited sub-message with its own reader; an error inside it names the absolute offset.</summary>
+    private static T Nested<T>(CodedInputStream input, string file, Func<CodedInputStream, long, T> read)
+    {
+        var bytes = input.ReadBytes();
+        var start = input.Position - bytes.Length;
+        var inner = new CodedInputStream(bytes.ToByteArray());
+        try
+        {
+            return read(inner, start);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            throw new TokenizerFormatException(file, $"byte {start + inner.Position}", $"not a SentencePiece model protobuf ({e.Message.TrimEnd('.')})");
+        }
+    }
+
+    private static string Utf8(CodedInputStream input, string file, long baseOffset)
+    {
+        var at = baseOffset + input.Position;
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(input.ReadBytes().Span);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new TokenizerFormatException(file, $"byte {at}", "string is not valid UTF-8");
+        }
+    }
+
+    private static SpmPiece ReadPiece(CodedInputStream input, string file, long at)
     {
         string? piece = null;
         var score = 0f;
         var type = PieceType.Normal;
-        while (!r.End)
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
         {
-            var (field, wire, pos) = r.Key();
-            switch (field, wire)
+            switch (tag)
             {
-                case (1, 2):
-                    piece = r.String();
-                    break;
-                case (2, 5):
-                    score = r.Float();
-                    break;
-                case (3, 0):
-                    type = (PieceType)r.Varint();
-                    break;
-                default:
-                    r.Skip(wire, pos);
-                    break;
+                case (1 << 3) | 2: piece = Utf8(input, file, at); break;
+                case (2 << 3) | 5: score = input.ReadFloat(); break;
+                case (3 << 3) | 0: type = (PieceType)input.ReadInt32(); break;
+                default: input.SkipLastField(); break;
             }
         }
 
         return piece is null ? throw new TokenizerFormatException(file, $"byte {at}", "piece without text") : new SpmPiece(piece, score, type);
     }
 
-    private void ReadTrainerSpec(Reader r)
+    private int ReadTrainerSpec(CodedInputStream input)
     {
-        while (!r.End)
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
         {
-            var (field, wire, pos) = r.Key();
-            switch (field, wire)
+            switch (tag)
             {
-                case (3, 0): ModelType = (int)r.Varint(); break;
-                case (24, 0): TreatWhitespaceAsSuffix = r.Varint() != 0; break;
-                case (35, 0): ByteFallback = r.Varint() != 0; break;
-                case (40, 0): UnknownId = (int)r.Varint(); break;
-                case (41, 0): BosId = (int)r.Varint(); break;
-                case (42, 0): EosId = (int)r.Varint(); break;
-                case (43, 0): PadId = (int)r.Varint(); break;
-                case (44, 2): UnknownSurface = r.String(); break;
-                default: r.Skip(wire, pos); break;
+                case (3 << 3) | 0: ModelType = input.ReadInt32(); break;
+                case (24 << 3) | 0: TreatWhitespaceAsSuffix = input.ReadBool(); break;
+                case (35 << 3) | 0: ByteFallback = input.ReadBool(); break;
+                case (40 << 3) | 0: UnknownId = input.ReadInt32(); break;
+                case (41 << 3) | 0: BosId = input.ReadInt32(); break;
+                case (42 << 3) | 0: EosId = input.ReadInt32(); break;
+                case (43 << 3) | 0: PadId = input.ReadInt32(); break;
+                case (44 << 3) | 2: UnknownSurface = input.ReadString(); break;
+                default: input.SkipLastField(); break;
             }
         }
+
+        return 0;
     }
 
-    private void ReadNormalizerSpec(Reader r)
+    private int ReadNormalizerSpec(CodedInputStream input, string file, long at)
     {
-        while (!r.End)
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
         {
-            var (field, wire, pos) = r.Key();
-            switch (field, wire)
+            switch (tag)
             {
-                case (1, 2): NormalizerName = r.String(); break;
-                case (2, 2): PrecompiledCharsMap = r.Bytes().ToArray(); break;
-                case (3, 0): AddDummyPrefix = r.Varint() != 0; break;
-                case (4, 0): RemoveExtraWhitespaces = r.Varint() != 0; break;
-                case (5, 0): EscapeWhitespaces = r.Varint() != 0; break;
-                default: r.Skip(wire, pos); break;
-            }
-        }
-    }
-
-    /// <summary>Protobuf wire reader over a byte span; every error names the absolute byte offset.</summary>
-    private ref struct Reader(ReadOnlySpan<byte> data, int baseOffset, string file)
-    {
-        private readonly ReadOnlySpan<byte> _data = data;
-        private int _pos;
-
-        public readonly bool End => _pos >= _data.Length;
-
-        public (int Field, int Wire, int At) Key()
-        {
-            var at = baseOffset + _pos;
-            var key = Varint();
-            return ((int)(key >> 3), (int)(key & 7), at);
-        }
-
-        public ulong Varint()
-        {
-            ulong result = 0;
-            for (var shift = 0; shift < 64; shift += 7)
-            {
-                if (_pos >= _data.Length)
-                {
-                    throw Truncated();
-                }
-
-                var b = _data[_pos++];
-                result |= (ulong)(b & 0x7F) << shift;
-                if ((b & 0x80) == 0)
-                {
-                    return result;
-                }
-            }
-
-            throw new TokenizerFormatException(file, $"byte {baseOffset + _pos}", "varint longer than 10 bytes");
-        }
-
-        public float Float()
-        {
-            if (_pos + 4 > _data.Length)
-            {
-                throw Truncated();
-            }
-
-            var v = BinaryPrimitives.ReadSingleLittleEndian(_data[_pos..]);
-            _pos += 4;
-            return v;
-        }
-
-        public ReadOnlySpan<byte> Bytes()
-        {
-            var len = Varint();
-            if (len > (ulong)(_data.Length - _pos))
-            {
-                throw Truncated();
-            }
-
-            var slice = _data.Slice(_pos, (int)len);
-            _pos += (int)len;
-            return slice;
-        }
-
-        public string String()
-        {
-            var at = baseOffset + _pos;
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(Bytes());
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new TokenizerFormatException(file, $"byte {at}", "string is not valid UTF-8");
+                case (1 << 3) | 2: NormalizerName = Utf8(input, file, at); break;
+                case (2 << 3) | 2: PrecompiledCharsMap = input.ReadBytes().ToByteArray(); break;
+                case (3 << 3) | 0: AddDummyPrefix = input.ReadBool(); break;
+                case (4 << 3) | 0: RemoveExtraWhitespaces = input.ReadBool(); break;
+                case (5 << 3) | 0: EscapeWhitespaces = input.ReadBool(); break;
+                default: input.SkipLastField(); break;
             }
         }
 
-        public Reader Nested(out int at)
-        {
-            var len = Varint();
-            at = baseOffset + _pos;
-            if (len > (ulong)(_data.Length - _pos))
-            {
-                throw Truncated();
-            }
-
-            var nested = new Reader(_data.Slice(_pos, (int)len), at, file);
-            _pos += (int)len;
-            return nested;
-        }
-
-        public void Skip(int wire, int at)
-        {
-            switch (wire)
-            {
-                case 0: Varint(); break;
-                case 1: Advance(8); break;
-                case 2: Bytes(); break;
-                case 5: Advance(4); break;
-                default: throw new TokenizerFormatException(file, $"byte {at}", $"unsupported protobuf wire type {wire}");
-            }
-        }
-
-        private void Advance(int n)
-        {
-            if (_pos + n > _data.Length)
-            {
-                throw Truncated();
-            }
-
-            _pos += n;
-        }
-
-        private readonly TokenizerFormatException Truncated() =>
-            new(file, $"byte {baseOffset + _pos}", "file ends inside a protobuf field (truncated model?)");
+        return 0;
     }
 }
