@@ -68,17 +68,11 @@ internal sealed class UnigramModel : TokenModel
             return;
         }
 
-        // best[end] = (score, start, id) of the best path ending at UTF-16 position end.
-        var score = new double[n + 1];
-        var from = new int[n + 1];
-        var ids = new int[n + 1];
-        Array.Fill(from, -1);
-        from[0] = 0;
+        var lattice = new ViterbiLattice(n);
         var unknown = UnknownId ?? -1;
         for (var start = 0; start < n;)
         {
             var charWidth = char.IsHighSurrogate(text[start]) && start + 1 < n && char.IsLowSurrogate(text[start + 1]) ? 2 : 1;
-            var here = score[start];
             var hasSingle = false;
             var node = 0;
             for (var end = start + 1; end <= n && _trie.TryStep(node, text[end - 1], out node); end++)
@@ -89,53 +83,34 @@ internal sealed class UnigramModel : TokenModel
                     continue;
                 }
 
-                var candidate = here + _scores[id];
-                if (from[end] < 0 || candidate > score[end])
-                {
-                    score[end] = candidate;
-                    from[end] = start;
-                    ids[end] = id;
-                }
-
+                lattice.Offer(start, end, id, _scores[id]);
                 hasSingle |= end - start == charWidth;
             }
 
             if (!hasSingle)
             {
-                var end = start + charWidth;
-                var candidate = here + _unknownScore;
-                if (from[end] < 0 || candidate > score[end])
-                {
-                    score[end] = candidate;
-                    from[end] = start;
-                    ids[end] = unknown;
-                }
+                lattice.Offer(start, start + charWidth, unknown, _unknownScore);
             }
 
             start += charWidth;
         }
 
-        // Walk back, fusing consecutive unknowns.
+        // Consecutive unknowns fuse into one.
         var pieces = new List<(int Start, int End, int Id)>();
-        for (var end = n; end > 0;)
+        foreach (var piece in lattice.BestPath())
         {
-            var start = from[end];
-            var id = ids[end];
-            if (id == unknown && pieces.Count > 0 && pieces[^1].Id == unknown && UnknownId is not null)
+            if (piece.Id == unknown && pieces.Count > 0 && pieces[^1].Id == unknown && UnknownId is not null)
             {
-                pieces[^1] = (start, pieces[^1].End, unknown);
+                pieces[^1] = (pieces[^1].Start, piece.End, unknown);
             }
             else
             {
-                pieces.Add((start, end, id));
+                pieces.Add(piece);
             }
-
-            end = start;
         }
 
-        for (var i = pieces.Count - 1; i >= 0; i--)
+        foreach (var (s, e, id) in pieces)
         {
-            var (s, e, id) = pieces[i];
             var surface = text[s..e];
             if (id >= 0 && id != unknown)
             {

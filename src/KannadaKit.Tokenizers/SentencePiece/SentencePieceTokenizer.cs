@@ -284,22 +284,16 @@ public sealed class SentencePieceTokenizer : Tokenizer
     private List<(int Start, int End, int Id)> EncodeUnigram(string text)
     {
         var n = text.Length;
-        var result = new List<(int, int, int)>();
         if (n == 0)
         {
-            return result;
+            return [];
         }
 
-        var score = new double[n + 1];
-        var from = new int[n + 1];
-        var ids = new int[n + 1];
-        Array.Fill(from, -1);
-        from[0] = 0;
+        var lattice = new Models.ViterbiLattice(n);
         var unkScore = _minScore - 10.0;
         for (var start = 0; start < n;)
         {
             var width = char.IsHighSurrogate(text[start]) && start + 1 < n ? 2 : 1;
-            var here = score[start];
             var hasSingle = false;
             var maxLen = Math.Min(_maxPieceLength, n - start);
             for (var len = 1; len <= maxLen; len++)
@@ -318,40 +312,19 @@ public sealed class SentencePieceTokenizer : Tokenizer
                 double pieceScore = piece.Type == PieceType.UserDefined
                     ? (Encoding.UTF8.GetByteCount(piece.Piece) * _maxScore) - 0.1
                     : piece.Score;
-                var end = start + len;
-                var candidate = here + pieceScore;
-                if (from[end] < 0 || candidate > score[end])
-                {
-                    score[end] = candidate;
-                    from[end] = start;
-                    ids[end] = id;
-                }
-
+                lattice.Offer(start, start + len, id, pieceScore);
                 hasSingle |= len == width;
             }
 
             if (!hasSingle)
             {
-                var end = start + width;
-                var candidate = here + unkScore;
-                if (from[end] < 0 || candidate > score[end])
-                {
-                    score[end] = candidate;
-                    from[end] = start;
-                    ids[end] = _model.UnknownId;
-                }
+                lattice.Offer(start, start + width, _model.UnknownId, unkScore);
             }
 
             start += width;
         }
 
-        for (var end = n; end > 0; end = from[end])
-        {
-            result.Add((from[end], end, ids[end]));
-        }
-
-        result.Reverse();
-        return result;
+        return lattice.BestPath();
     }
 
     private List<(int Start, int End, int Id)> EncodeBpe(string text)
