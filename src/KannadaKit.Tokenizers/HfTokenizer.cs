@@ -46,7 +46,7 @@ public sealed class HfTokenizer : Tokenizer
         _frames = [IdFrame(false), IdFrame(true)];
         _rawAdded = new AddedTokenMatcher(added.Where(t => !t.Normalized).Select(t => (t.Content, t)));
         _normalizedAdded = new AddedTokenMatcher(added.Where(t => t.Normalized).Select(t =>
-            (normalizer is null ? t.Content : normalizer.Normalize(NormalizedText.Original(t.Content, 0)).Text, t)));
+            (normalizer is null ? t.Content : normalizer.Normalize(AlignedText.Original(t.Content, 0)).Text, t)));
         AddedTokens = added;
     }
 
@@ -235,7 +235,7 @@ public sealed class HfTokenizer : Tokenizer
     /// <summary>The pre-tokens of <paramref name="text"/> (after normalization), as the model would see them.</summary>
     internal void PreTokenize(string text, List<string> output)
     {
-        var normalized = NormalizedText.Original(text, 0);
+        var normalized = AlignedText.Original(text, 0);
         if (_normalizer is not null)
         {
             normalized = _normalizer.Normalize(normalized);
@@ -313,7 +313,7 @@ public sealed class HfTokenizer : Tokenizer
                 continue;
             }
 
-            var normalized = NormalizedText.Original(start == 0 && end == text.Length ? text : text[start..end], start);
+            var normalized = AlignedText.Original(start == 0 && end == text.Length ? text : text[start..end], start);
             if (_normalizer is not null)
             {
                 normalized = _normalizer.Normalize(normalized);

@@ -11,7 +11,7 @@ internal sealed class BertNormalizer(bool cleanText, bool handleChineseChars, bo
     private static readonly UnicodeFormNormalizer s_nfd = new(NormalizationForm.FormD);
     private static readonly LowercaseNormalizer s_lower = new();
 
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         if (cleanText)
         {

@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"ByteLevel" as a normalizer: each UTF-8 byte becomes its printable stand-in character.</summary>
 internal sealed class ByteLevelNormalizer : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input) => MapCodePoints(input, static (rune, sb) =>
+    public override AlignedText Normalize(AlignedText input) => MapCodePoints(input, static (rune, sb) =>
     {
         Span<byte> bytes = stackalloc byte[4];
         var n = rune.EncodeToUtf8(bytes);

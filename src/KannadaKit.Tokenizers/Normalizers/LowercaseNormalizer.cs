@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"Lowercase": full lower-case mapping per code point (as Rust's char::to_lowercase).</summary>
 internal sealed class LowercaseNormalizer : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input) => MapCodePoints(input, static (rune, sb) =>
+    public override AlignedText Normalize(AlignedText input) => MapCodePoints(input, static (rune, sb) =>
     {
         if (rune.Value == 0x130)
         {

@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"Nmt": drops control characters and maps several spaces and separators to a plain space.</summary>
 internal sealed class NmtNormalizer : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input) => MapCodePoints(input, static (rune, sb) =>
+    public override AlignedText Normalize(AlignedText input) => MapCodePoints(input, static (rune, sb) =>
     {
         switch (rune.Value)
         {

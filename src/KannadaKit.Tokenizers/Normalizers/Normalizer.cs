@@ -6,13 +6,13 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>One step of a tokenizer.json "normalizer": rewrites text while keeping offsets into the original.</summary>
 internal abstract class Normalizer
 {
-    public abstract NormalizedText Normalize(NormalizedText input);
+    public abstract AlignedText Normalize(AlignedText input);
 
     /// <summary>
     /// Rewrites code point by code point: <paramref name="map"/> writes the replacement of one code point (possibly
     /// empty, possibly several) into the builder, or returns false to keep it. Returns the input when nothing changed.
     /// </summary>
-    protected static NormalizedText MapCodePoints(NormalizedText input, CodePointMap map)
+    protected static AlignedText MapCodePoints(AlignedText input, CodePointMap map)
     {
         var text = input.Text;
         var scratch = new StringBuilder();

@@ -10,7 +10,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// </summary>
 internal sealed class PrecompiledNormalizer(PrecompiledCharsMap map) : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         var text = input.Text;
         var piece = Piece.Whole(input);

@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"Prepend": puts a string in front of non-empty text; it is attributed to the first character.</summary>
 internal sealed class PrependNormalizer(string prefix) : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         if (input.Length == 0)
         {

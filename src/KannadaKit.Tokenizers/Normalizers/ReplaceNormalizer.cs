@@ -12,7 +12,7 @@ internal sealed class ReplaceNormalizer(Regex pattern, string content) : Normali
     /// hundreds reached 23.7 GB on a short line.</summary>
     public const int MaxGrowth = 16;
 
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         var text = input.Text;
         TextBuilder? output = null;
@@ -61,7 +61,7 @@ internal sealed class ReplaceNormalizer(Regex pattern, string content) : Normali
     }
 
     /// <summary>The bound is on the original text the input came from, so a chain of replacements cannot compound it.</summary>
-    private static long Limit(NormalizedText input)
+    private static long Limit(AlignedText input)
     {
         long original = input.Length == 0 ? 0 : input.OriginalEnd(input.Length - 1) - input.OriginalStart(0);
         return (original * MaxGrowth) + 1024;

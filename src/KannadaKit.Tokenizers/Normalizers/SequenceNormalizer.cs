@@ -6,7 +6,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"Sequence": normalizers applied in order.</summary>
 internal sealed class SequenceNormalizer(IReadOnlyList<Normalizer> steps) : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         foreach (var step in steps)
         {

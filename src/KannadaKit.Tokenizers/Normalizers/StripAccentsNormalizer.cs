@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"StripAccents": drops every combining mark (Mn, Mc, Me). Destroys Kannada; kept for compatibility.</summary>
 internal sealed class StripAccentsNormalizer : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input) => MapCodePoints(input, static (rune, _) =>
+    public override AlignedText Normalize(AlignedText input) => MapCodePoints(input, static (rune, _) =>
         Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
             or UnicodeCategory.EnclosingMark);
 }

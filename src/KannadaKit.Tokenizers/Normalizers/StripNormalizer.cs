@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Normalizers;
 /// <summary>"Strip": removes leading and/or trailing white space.</summary>
 internal sealed class StripNormalizer(bool left, bool right) : Normalizer
 {
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         var text = input.Text;
         var start = 0;

@@ -9,7 +9,7 @@ internal sealed class UnicodeFormNormalizer(NormalizationForm form) : Normalizer
 {
     public NormalizationForm Form { get; } = form;
 
-    public override NormalizedText Normalize(NormalizedText input)
+    public override AlignedText Normalize(AlignedText input)
     {
         var text = input.Text;
         if (text.IsNormalized(Form))

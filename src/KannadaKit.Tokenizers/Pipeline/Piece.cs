@@ -1,16 +1,16 @@
 namespace KannadaKit.Tokenizers.Pipeline;
 
-/// <summary>A slice of a <see cref="NormalizedText"/>: a pre-token, before or after further splitting.</summary>
+/// <summary>A slice of a <see cref="AlignedText"/>: a pre-token, before or after further splitting.</summary>
 /// <param name="Source">The text the slice is of.</param>
 /// <param name="Start">Where it starts in <paramref name="Source"/>.</param>
 /// <param name="Length">Its length in UTF-16 units.</param>
 /// <param name="Bytes">The model reads this piece as GPT-2 byte-level symbols (a final ByteLevel pre-tokenizer that
 /// left the conversion to the model, so a cached word never needs converting).</param>
-internal readonly record struct Piece(NormalizedText Source, int Start, int Length, bool Bytes = false)
+internal readonly record struct Piece(AlignedText Source, int Start, int Length, bool Bytes = false)
 {
     public ReadOnlySpan<char> Span => Source.Text.AsSpan(Start, Length);
 
-    public static Piece Whole(NormalizedText text) => new(text, 0, text.Length);
+    public static Piece Whole(AlignedText text) => new(text, 0, text.Length);
 
     public Piece Slice(int start, int length) => new(Source, Start + start, length, Bytes);
 

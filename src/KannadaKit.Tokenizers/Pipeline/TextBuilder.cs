@@ -2,7 +2,7 @@ using System.Text;
 
 namespace KannadaKit.Tokenizers.Pipeline;
 
-/// <summary>Builds a <see cref="NormalizedText"/> unit by unit, each unit carrying its original range.</summary>
+/// <summary>Builds a <see cref="AlignedText"/> unit by unit, each unit carrying its original range.</summary>
 internal sealed class TextBuilder
 {
     private readonly StringBuilder _text;
@@ -89,5 +89,5 @@ internal sealed class TextBuilder
         Append(replacement, s, e);
     }
 
-    public NormalizedText Build() => NormalizedText.Transformed(_text.ToString(), [.. _starts], [.. _ends]);
+    public AlignedText Build() => AlignedText.Transformed(_text.ToString(), [.. _starts], [.. _ends]);
 }

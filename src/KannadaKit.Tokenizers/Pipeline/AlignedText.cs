@@ -1,16 +1,16 @@
 namespace KannadaKit.Tokenizers.Pipeline;
 
 /// <summary>
-/// Text after normalization (or a pre-tokenizer's rewrite) that remembers, for each UTF-16 unit, the range of the
+/// Text after normalization (or a pre-tokenizer's rewrite) aligned with its source: for each UTF-16 unit, the range of the
 /// original input it came from, so tokens can report offsets into what the caller passed in.
 /// </summary>
-internal sealed class NormalizedText
+internal sealed class AlignedText
 {
     private readonly int[]? _starts;
     private readonly int[]? _ends;
     private readonly int _base;
 
-    private NormalizedText(string text, int[]? starts, int[]? ends, int baseOffset)
+    private AlignedText(string text, int[]? starts, int[]? ends, int baseOffset)
     {
         Text = text;
         _starts = starts;
@@ -23,9 +23,9 @@ internal sealed class NormalizedText
     public int Length => Text.Length;
 
     /// <summary>Untransformed original text starting at <paramref name="baseOffset"/>: offsets are implicit.</summary>
-    public static NormalizedText Original(string text, int baseOffset) => new(text, null, null, baseOffset);
+    public static AlignedText Original(string text, int baseOffset) => new(text, null, null, baseOffset);
 
-    public static NormalizedText Transformed(string text, int[] starts, int[] ends) => new(text, starts, ends, 0);
+    public static AlignedText Transformed(string text, int[] starts, int[] ends) => new(text, starts, ends, 0);
 
     public int OriginalStart(int index) => _starts is null ? _base + index : _starts[index];
 
