@@ -17,6 +17,7 @@ internal sealed class DecoderOnlyStepModel : IStepModel
     private readonly KvCache _cache;
     private readonly CacheBinding _binding;
     private readonly int _deviceId;
+    private readonly StepBuffers _buffers = new();
     private List<List<long>> _masks = [];
 
     public DecoderOnlyStepModel(InferenceSession session, ModelConfig config, bool useCache, CacheBinding binding = CacheBinding.None, int deviceId = 0)
@@ -37,12 +38,14 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         var fresh = !_useCache || _cache.IsEmpty;
         var batch = rows.Count;
         int width;
-        long[] ids;
+        Span<long> ids;
+        Memory<long> idMemory;
         if (fresh)
         {
             // Everything from the start, left-padded: pads are masked out and take position 1 as transformers does.
             width = rows.Max(r => r.Count);
-            ids = new long[batch * width];
+            idMemory = _buffers.Longs("ids", batch * width);
+            ids = idMemory.Span;
             _masks = [];
             for (var r = 0; r < batch; r++)
             {
@@ -59,7 +62,8 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         else
         {
             width = 1;
-            ids = new long[batch];
+            idMemory = _buffers.Longs("ids", batch);
+            ids = idMemory.Span;
             for (var r = 0; r < batch; r++)
             {
                 ids[r] = rows[r][^1];
@@ -67,8 +71,10 @@ internal sealed class DecoderOnlyStepModel : IStepModel
             }
         }
         var total = _masks[0].Count;
-        var maskData = new long[batch * total];
-        var positions = new long[batch * width];
+        var maskMemory = _buffers.Longs("attention_mask", batch * total);
+        var positionMemory = _buffers.Longs("position_ids", batch * width);
+        var maskData = maskMemory.Span;
+        var positions = positionMemory.Span;
         for (var r = 0; r < batch; r++)
         {
             long seen = 0;
@@ -85,22 +91,24 @@ internal sealed class DecoderOnlyStepModel : IStepModel
         }
 
         using var feeds = new StepFeeds();
-        feeds.Own(_inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
+        feeds.Own(_inputs.InputIds, OrtValue.FromMemory(runtime, idMemory, [batch, width]));
         if (_inputs.AttentionMask is { } maskName)
         {
-            feeds.Own(maskName, OrtValue.FromArray(runtime, maskData, batch, total));
+            feeds.Own(maskName, OrtValue.FromMemory(runtime, maskMemory, [batch, total]));
         }
         if (_inputs.PositionIds is { } positionName)
         {
-            feeds.Own(positionName, OrtValue.FromArray(runtime, positions, batch, width));
+            feeds.Own(positionName, OrtValue.FromMemory(runtime, positionMemory, [batch, width]));
         }
         if (_inputs.LogitsToKeep is { } keepName)
         {
-            feeds.Own(keepName, OrtValue.FromArray(runtime, new long[] { 1 }));
+            var keep = _buffers.Longs("num_logits_to_keep", 1);
+            keep.Span[0] = 1;
+            feeds.Own(keepName, OrtValue.FromMemory(runtime, keep, [1]));
         }
         if (_inputs.UseCacheBranch is { } branchName)
         {
-            feeds.Own(branchName, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
+            feeds.Own(branchName, OrtValue.FromMemory(runtime, _buffers.Flag(!fresh), [1]));
         }
         foreach (var past in _inputs.Past)
         {

@@ -19,6 +19,7 @@ internal sealed class EncoderDecoderStepModel : IStepModel
     private readonly OrtValue? _encoderMask;
     private readonly bool _useCache;
     private readonly KvCache _cache;
+    private readonly StepBuffers _buffers = new();
     private readonly CacheBinding _binding;
     private readonly int _deviceId;
 
@@ -59,7 +60,8 @@ internal sealed class EncoderDecoderStepModel : IStepModel
         var session = fresh || _withPast is null ? _first : _withPast;
         var inputs = fresh || _withPastInputs is null ? _firstInputs : _withPastInputs;
         var width = fresh ? length : 1;
-        var ids = new long[batch * width];
+        var idMemory = _buffers.Longs("ids", batch * width);
+        var ids = idMemory.Span;
         for (var r = 0; r < batch; r++)
         {
             for (var i = 0; i < width; i++)
@@ -69,7 +71,7 @@ internal sealed class EncoderDecoderStepModel : IStepModel
         }
 
         using var feeds = new StepFeeds();
-        feeds.Own(inputs.InputIds, OrtValue.FromArray(runtime, ids, batch, width));
+        feeds.Own(inputs.InputIds, OrtValue.FromMemory(runtime, idMemory, [batch, width]));
         if (inputs.EncoderHiddenStates is { } hidden)
         {
             feeds.Lend(hidden, _encoderHidden);
@@ -80,15 +82,22 @@ internal sealed class EncoderDecoderStepModel : IStepModel
         }
         if (inputs.AttentionMask is { } decoderMask)
         {
-            feeds.Own(decoderMask, OrtValue.FromArray(runtime, Enumerable.Repeat(1L, batch * length).ToArray(), batch, length));
+            var ones = _buffers.Longs("decoder_attention_mask", batch * length);
+            ones.Span.Fill(1);
+            feeds.Own(decoderMask, OrtValue.FromMemory(runtime, ones, [batch, length]));
         }
         if (inputs.UseCacheBranch is { } branch)
         {
-            feeds.Own(branch, OrtValue.FromArray(runtime, new[] { !fresh }, 1));
+            feeds.Own(branch, OrtValue.FromMemory(runtime, _buffers.Flag(!fresh), [1]));
         }
         if (inputs.CachePosition is { } cachePosition)
         {
-            feeds.Own(cachePosition, OrtValue.FromArray(runtime, Enumerable.Range(length - width, width).Select(i => (long)i).ToArray(), width));
+            var positions = _buffers.Longs("cache_position", width);
+            for (var i = 0; i < width; i++)
+            {
+                positions.Span[i] = length - width + i;
+            }
+            feeds.Own(cachePosition, OrtValue.FromMemory(runtime, positions, [width]));
         }
         foreach (var past in inputs.Past)
         {
