@@ -62,4 +62,17 @@ internal static class Fixture
 
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
     }
+
+    /// <summary>The byte-level BPE fixture with its pre-tokenizer replaced by a Split on <paramref name="pattern"/>
+    /// (isolated, as a regex) followed by a plain ByteLevel step.</summary>
+    public static string ByteLevelWithSplit(string pattern) => WithOverride(File.ReadAllText(Hf("bytelevel-bpe.json")), new JsonObject
+    {
+        ["pre_tokenizer"] = new JsonObject
+        {
+            ["type"] = "Sequence",
+            ["pretokenizers"] = new JsonArray(
+                new JsonObject { ["type"] = "Split", ["pattern"] = new JsonObject { ["Regex"] = pattern }, ["behavior"] = "Isolated", ["invert"] = false },
+                new JsonObject { ["type"] = "ByteLevel", ["add_prefix_space"] = false, ["trim_offsets"] = false, ["use_regex"] = false }),
+        },
+    });
 }

@@ -27,19 +27,9 @@ public sealed class OnigurumaEscapeTests
     [InlineData(@"[\w\h]+")]
     public void Split_OnigurumaEscape_MatchesHuggingFace(string pattern)
     {
-        var over = new JsonObject
-        {
-            ["pre_tokenizer"] = new JsonObject
-            {
-                ["type"] = "Sequence",
-                ["pretokenizers"] = new JsonArray(
-                    new JsonObject { ["type"] = "Split", ["pattern"] = new JsonObject { ["Regex"] = pattern }, ["behavior"] = "Isolated", ["invert"] = false },
-                    new JsonObject { ["type"] = "ByteLevel", ["add_prefix_space"] = false, ["trim_offsets"] = false, ["use_regex"] = false }),
-            },
-        };
         using var dir = new TempDirectory();
         var file = dir.File("tokenizer.json");
-        File.WriteAllText(file, Fixture.WithOverride(File.ReadAllText(Fixture.Hf("bytelevel-bpe.json")), over));
+        File.WriteAllText(file, Fixture.ByteLevelWithSplit(pattern));
         var text = dir.File("lines.txt");
         File.WriteAllLines(text, Lines);
         var reference = HfTrainedParityTests.RunHf(file, text, "ids");

@@ -119,18 +119,8 @@ public sealed class RegexHazardTests
 
     private static string WithSplit(TempDirectory dir, string pattern)
     {
-        var over = new JsonObject
-        {
-            ["pre_tokenizer"] = new JsonObject
-            {
-                ["type"] = "Sequence",
-                ["pretokenizers"] = new JsonArray(
-                    new JsonObject { ["type"] = "Split", ["pattern"] = new JsonObject { ["Regex"] = pattern }, ["behavior"] = "Isolated", ["invert"] = false },
-                    new JsonObject { ["type"] = "ByteLevel", ["add_prefix_space"] = false, ["trim_offsets"] = false, ["use_regex"] = false }),
-            },
-        };
         var file = dir.File("tokenizer.json");
-        File.WriteAllText(file, Fixture.WithOverride(File.ReadAllText(Fixture.Hf("bytelevel-bpe.json")), over));
+        File.WriteAllText(file, Fixture.ByteLevelWithSplit(pattern));
         return file;
     }
 }
