@@ -14,7 +14,8 @@ public sealed class SentencePieceTokenizer : Tokenizer
     private readonly Dictionary<string, int> _pieces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _piecesBySpan;
     private readonly Dictionary<string, int> _reserved = new(StringComparer.Ordinal);
-    private readonly int _maxPieceLength;
+    private readonly Models.PieceTrie _trie;
+    private readonly double[] _latticeScores;
     private readonly float _minScore;
     private readonly float _maxScore;
     private readonly int[] _byteIds = new int[256];
@@ -43,7 +44,6 @@ public sealed class SentencePieceTokenizer : Tokenizer
             if (p.Type is PieceType.Normal or PieceType.UserDefined or PieceType.Unused)
             {
                 _pieces.TryAdd(p.Piece, i);
-                _maxPieceLength = Math.Max(_maxPieceLength, p.Piece.Length);
             }
             else
             {
@@ -70,6 +70,16 @@ public sealed class SentencePieceTokenizer : Tokenizer
         }
 
         _piecesBySpan = _pieces.GetAlternateLookup<ReadOnlySpan<char>>();
+        // Unigram walks a prefix tree over the pieces (probing every length up to the longest piece hashed O(L²)
+        // characters per position), with each piece's lattice score worked out once; unused pieces never match.
+        _trie = new Models.PieceTrie(_pieces.Where(kv => model.Pieces[kv.Value].Type != PieceType.Unused));
+        _latticeScores = new double[model.Pieces.Count];
+        for (var i = 0; i < model.Pieces.Count; i++)
+        {
+            var p = model.Pieces[i];
+            _latticeScores[i] = p.Type == PieceType.UserDefined ? (Encoding.UTF8.GetByteCount(p.Piece) * _maxScore) - 0.1 : p.Score;
+        }
+
         userDefined.Sort((a, b) => b.Length.CompareTo(a.Length));
         try
         {
@@ -295,25 +305,17 @@ public sealed class SentencePieceTokenizer : Tokenizer
         {
             var width = char.IsHighSurrogate(text[start]) && start + 1 < n ? 2 : 1;
             var hasSingle = false;
-            var maxLen = Math.Min(_maxPieceLength, n - start);
-            for (var len = 1; len <= maxLen; len++)
+            var node = 0;
+            for (var end = start + 1; end <= n && _trie.TryStep(node, text[end - 1], out node); end++)
             {
-                if (!_piecesBySpan.TryGetValue(text.AsSpan(start, len), out var id))
+                var id = _trie.IdAt(node);
+                if (id < 0)
                 {
                     continue;
                 }
 
-                var piece = _model.Pieces[id];
-                if (piece.Type == PieceType.Unused)
-                {
-                    continue;
-                }
-
-                double pieceScore = piece.Type == PieceType.UserDefined
-                    ? (Encoding.UTF8.GetByteCount(piece.Piece) * _maxScore) - 0.1
-                    : piece.Score;
-                lattice.Offer(start, start + len, id, pieceScore);
-                hasSingle |= len == width;
+                lattice.Offer(start, end, id, _latticeScores[id]);
+                hasSingle |= end - start == width;
             }
 
             if (!hasSingle)
