@@ -82,17 +82,20 @@ internal sealed class AtomicOutput : IDisposable
         TempFiles.RemoveStale(target);
         string temp = TempFiles.NameFor(target);
         FileStream file;
+        // Tracked before it exists, so a signal at any moment finds it (deleting a file not yet made is harmless).
+        TempFiles.Track(temp);
         try
         {
             file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            TempFiles.Track(temp);
         }
         catch (UnauthorizedAccessException)
         {
+            TempFiles.Forget(temp);
             throw new CliException($"{displayName}: cannot write: permission denied in {dir}");
         }
         catch (IOException e)
         {
+            TempFiles.Forget(temp);
             throw new CliException($"{displayName}: cannot write: {e.Message}", e);
         }
 

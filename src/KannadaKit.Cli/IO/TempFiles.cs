@@ -13,15 +13,16 @@ internal static class TempFiles
     private static readonly ConcurrentDictionary<string, byte> s_live = new(StringComparer.Ordinal);
     private static readonly Lazy<PosixSignalRegistration[]> s_handlers = new(Register);
 
-    /// <summary>The temp name for <paramref name="target"/>: hidden, beside it, naming this process.</summary>
-    public static string NameFor(string target) =>
-        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-
-    public static void Track(string temp)
+    /// <summary>The temp name for <paramref name="target"/>: hidden, beside it, naming this process. The signal
+    /// handlers are in place before any temp exists (regression: registered just after the file was created, a
+    /// SIGHUP arriving in between was swallowed half-registered and the run neither cleaned up nor stopped).</summary>
+    public static string NameFor(string target)
     {
         _ = s_handlers.Value;
-        s_live[temp] = 0;
+        return Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
     }
+
+    public static void Track(string temp) => s_live[temp] = 0;
 
     public static void Forget(string temp) => s_live.TryRemove(temp, out _);
 
