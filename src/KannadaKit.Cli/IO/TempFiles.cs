@@ -68,7 +68,8 @@ internal static class TempFiles
 
     private static PosixSignalRegistration[] Register()
     {
-        // Delete, then let the signal's default action end the process as it would have.
+        // Delete, then end the process ourselves with the shell's code for the signal (128 + its number). Leaving
+        // it to the runtime's default action was not reliable: under load a SIGHUP was handled and the run went on.
         static void Clean(PosixSignalContext context)
         {
             foreach (var temp in s_live.Keys)
@@ -81,6 +82,14 @@ internal static class TempFiles
                 {
                 }
             }
+
+            context.Cancel = true;
+            Environment.Exit(128 + context.Signal switch
+            {
+                PosixSignal.SIGHUP => 1,
+                PosixSignal.SIGINT => 2,
+                _ => 15,
+            });
         }
         // .NET maps all three on Windows too (Ctrl+C, logoff or shutdown, console close).
         return

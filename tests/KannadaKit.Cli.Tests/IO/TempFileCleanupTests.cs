@@ -58,6 +58,7 @@ public sealed class TempFileCleanupTests : IDisposable
             kill.WaitForExit();
         }
         Assert.True(p.WaitForExit(30_000), "kannadakit did not stop on SIG" + signal);
+        Assert.Equal(128 + signal switch { "HUP" => 1, "INT" => 2, _ => 15 }, p.ExitCode);
         Assert.Empty(Temps());
         Assert.Equal("the previous output\n", File.ReadAllText(target, Encoding.UTF8));
         await stderr;
