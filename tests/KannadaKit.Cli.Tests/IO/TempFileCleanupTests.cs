@@ -28,11 +28,16 @@ public sealed class TempFileCleanupTests : IDisposable
         Assert.True(File.Exists(other));
     }
 
-    [LinuxTheory]
-    [InlineData("TERM")]
-    [InlineData("INT")]
-    [InlineData("HUP")]
-    public async Task Normalize_Signal_DeletesTheTempAndKeepsTheTarget(string signal)
+    [SignalFact("TERM")]
+    public Task Normalize_SigTerm_DeletesTheTempAndKeepsTheTarget() => SignalDeletesTheTemp("TERM");
+
+    [SignalFact("INT")]
+    public Task Normalize_SigInt_DeletesTheTempAndKeepsTheTarget() => SignalDeletesTheTemp("INT");
+
+    [SignalFact("HUP")]
+    public Task Normalize_SigHup_DeletesTheTempAndKeepsTheTarget() => SignalDeletesTheTemp("HUP");
+
+    private async Task SignalDeletesTheTemp(string signal)
     {
         var target = _cli.Write("out.txt", "the previous output\n");
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardError = true, WorkingDirectory = _cli.Directory };
