@@ -42,74 +42,55 @@ internal sealed class PrecompiledCharsMap
     }
 
     /// <summary>
-    /// Walks the trie along <paramref name="key"/>; calls back with (matched length, replacement offset) for every
-    /// prefix that has a replacement, shortest first. Stops when the callback returns false.
+    /// Walks the trie along <paramref name="key"/> and gives the shortest (HF's Precompiled) or the longest
+    /// (SentencePiece) prefix that has a replacement: its length in bytes and the replacement's offset. No callback
+    /// and no string, so the per-character normalization loop allocates nothing.
     /// </summary>
-    public void PrefixMatches(ReadOnlySpan<byte> key, Func<int, int, bool> onMatch)
+    public bool TryMatch(ReadOnlySpan<byte> key, bool longest, out int matchLength, out int replacementOffset)
     {
+        matchLength = 0;
+        replacementOffset = -1;
         if (_units.Length == 0)
         {
-            return;
+            return false;
         }
 
-        uint pos = 0;
-        var unit = _units[0];
-        pos ^= Offset(unit);
+        uint pos = Offset(_units[0]);
         for (var i = 0; i < key.Length; i++)
         {
             pos ^= key[i];
             if (pos >= _units.Length)
             {
-                return;
+                break;
             }
 
-            unit = _units[pos];
+            var unit = _units[pos];
             if ((unit & 0x800000FFu) != key[i])
             {
-                return;
+                break;
             }
 
             pos ^= Offset(unit);
             if (((unit >> 8) & 1) != 0 && pos < _units.Length)
             {
-                if (!onMatch(i + 1, (int)(_units[pos] & 0x7FFFFFFFu)))
+                matchLength = i + 1;
+                replacementOffset = (int)(_units[pos] & 0x7FFFFFFFu);
+                if (!longest)
                 {
-                    return;
+                    break;
                 }
             }
         }
+
+        return replacementOffset >= 0;
     }
 
     /// <summary>The shortest prefix of <paramref name="key"/> with a replacement (what HF's Precompiled uses).</summary>
     public bool TryShortest(ReadOnlySpan<byte> key, out int matchLength, out string replacement)
     {
-        var found = -1;
-        var length = 0;
-        PrefixMatches(key, (len, value) =>
-        {
-            found = value;
-            length = len;
-            return false;
-        });
-        matchLength = length;
-        replacement = found < 0 ? string.Empty : ReplacementAt(found);
-        return found >= 0;
-    }
-
-    /// <summary>The longest prefix of <paramref name="key"/> with a replacement (what SentencePiece uses).</summary>
-    public bool TryLongest(ReadOnlySpan<byte> key, out int matchLength, out string replacement)
-    {
-        var found = -1;
-        var length = 0;
-        PrefixMatches(key, (len, value) =>
-        {
-            found = value;
-            length = len;
-            return true;
-        });
-        matchLength = length;
-        replacement = found < 0 ? string.Empty : ReplacementAt(found);
-        return found >= 0;
+        var found = TryMatch(key, longest: false, out matchLength, out var offset);
+        replacement = found ? ReplacementAt(offset) : string.Empty;
+        return found;
     }
 
     public ReadOnlySpan<byte> ReplacementBytesAt(int offset)

@@ -40,10 +40,11 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
         var pos = 0;
         if (model.RemoveExtraWhitespaces)
         {
+            Span<char> lead = stackalloc char[64];
             while (pos < bytes.Length)
             {
-                var (sp, len) = NormalizePrefix(bytes, pos);
-                if (sp != " ")
+                var len = NormalizePrefix(bytes, pos, ref lead, out var written);
+                if (written != 1 || lead[0] != ' ')
                 {
                     break;
                 }
@@ -70,9 +71,11 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
         }
 
         var isPrevSpace = model.RemoveExtraWhitespaces;
+        Span<char> chars = stackalloc char[64];
         while (pos < bytes.Length)
         {
-            var (sp, len) = NormalizePrefix(bytes, pos);
+            var len = NormalizePrefix(bytes, pos, ref chars, out var written);
+            var sp = chars[..written];
             var s = 0;
             while (isPrevSpace && s < sp.Length && sp[s] == ' ')
             {
@@ -114,24 +117,55 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
         return (text.ToString(), [.. starts], [.. ends]);
     }
 
-    private (string Normalized, int Consumed) NormalizePrefix(byte[] bytes, int pos)
+    // The user-defined symbols' UTF-8, made once (encoding each at every position cost an array per symbol per character).
+    private readonly (string Text, byte[] Utf8)[] _userDefined = [.. userDefined.Select(u => (u, Encoding.UTF8.GetBytes(u)))];
+
+    /// <summary>What the input at byte <paramref name="pos"/> normalizes to, written into <paramref name="output"/>
+    /// (grown when a replacement is longer); returns how many input bytes it consumed.</summary>
+    private int NormalizePrefix(byte[] bytes, int pos, ref Span<char> output, out int written)
     {
         var rest = bytes.AsSpan(pos);
-        foreach (var symbol in userDefined)
+        foreach (var (text, utf8) in _userDefined)
         {
-            var sb = Encoding.UTF8.GetBytes(symbol);
-            if (rest.StartsWith(sb))
+            if (rest.StartsWith(utf8))
             {
-                return (symbol, sb.Length);
+                written = Write(text, ref output);
+                return utf8.Length;
             }
         }
 
-        if (_map is not null && _map.TryLongest(rest, out var len, out var replacement))
+        if (_map is not null && _map.TryMatch(rest, longest: true, out var len, out var offset))
         {
-            return (replacement, len);
+            var replacement = _map.ReplacementBytesAt(offset);
+            if (Encoding.UTF8.GetMaxCharCount(replacement.Length) > output.Length)
+            {
+                output = new char[Encoding.UTF8.GetMaxCharCount(replacement.Length)];
+            }
+
+            written = Encoding.UTF8.GetChars(replacement, output);
+            return len;
         }
 
         var status = Rune.DecodeFromUtf8(rest, out var rune, out var consumed);
-        return status == System.Buffers.OperationStatus.Done ? (rune.ToString(), consumed) : ("\uFFFD", 1);
+        if (status != System.Buffers.OperationStatus.Done)
+        {
+            output[0] = '\uFFFD';
+            written = 1;
+            return 1;
+        }
+
+        written = rune.EncodeToUtf16(output);
+        return consumed;
+    }
+
+    private static int Write(string text, ref Span<char> output)
+    {
+        if (text.Length > output.Length)
+        {
+            output = new char[text.Length];
+        }
+
+        text.CopyTo(output);
+        return text.Length;
     }
 }
