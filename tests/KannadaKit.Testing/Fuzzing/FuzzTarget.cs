@@ -18,4 +18,18 @@ public abstract class FuzzTarget
 
     /// <summary>True for the typed errors the parser promises for bad input.</summary>
     public abstract bool IsExpected(Exception e);
+
+    /// <summary>Whether a candidate seed runs without being refused: mutations should start from valid input.</summary>
+    protected bool RunsCleanly(byte[] seed)
+    {
+        try
+        {
+            Run(seed);
+            return true;
+        }
+        catch (Exception e) when (IsExpected(e))
+        {
+            return false;
+        }
+    }
 }
