@@ -46,7 +46,7 @@ public sealed class HfTokenizer : Tokenizer
         _frames = [IdFrame(false), IdFrame(true)];
         _rawAdded = new AddedTokenMatcher(added.Where(t => !t.Normalized).Select(t => (t.Content, t)));
         _normalizedAdded = new AddedTokenMatcher(added.Where(t => t.Normalized).Select(t =>
-            (normalizer is null ? t.Content : normalizer.Normalize(AlignedText.Original(t.Content, 0)).Text, t)));
+            (normalizer is null ? t.Content : normalizer.Normalize(AlignedText.Original(t.Content.AsMemory(), 0)).ToString(), t)));
         AddedTokens = added;
     }
 
@@ -102,10 +102,10 @@ public sealed class HfTokenizer : Tokenizer
         _addedByContent.TryGetValue(token, out var t) ? t.Id : _model.TokenToId(token);
 
     /// <inheritdoc/>
-    public override TokenEncoding Encode(string text, bool addSpecialTokens = true)
+    public override TokenEncoding Encode(ReadOnlySpan<char> text, bool addSpecialTokens = true)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        return Build(PostProcess([EncodeSequence(text)], addSpecialTokens));
+        using var rented = RentedText.Copy(text);
+        return Build(PostProcess([EncodeSequence(rented.Memory)], addSpecialTokens));
     }
 
     /// <inheritdoc/>
@@ -120,15 +120,17 @@ public sealed class HfTokenizer : Tokenizer
     public override void EncodeToIds(ReadOnlySpan<char> text, List<int> ids, bool addSpecialTokens = true)
     {
         ArgumentNullException.ThrowIfNull(ids);
+        using var rented = RentedText.Copy(text);
         if (_frames[addSpecialTokens ? 1 : 0] is { } frame)
         {
             ids.AddRange(frame.Before);
             var sink = new IdSink(ids);
-            EncodeSequence(text.ToString(), ref sink);
+            EncodeSequence(rented.Memory, ref sink);
             ids.AddRange(frame.After);
             return;
         }
-        var tokens = PostProcess([EncodeSequence(text.ToString())], addSpecialTokens);
+
+        var tokens = PostProcess([EncodeSequence(rented.Memory)], addSpecialTokens);
         foreach (var t in tokens)
         {
             ids.Add(t.Id);
@@ -175,9 +177,14 @@ public sealed class HfTokenizer : Tokenizer
     }
 
     /// <inheritdoc/>
-    protected override TokenEncoding Truncate(string text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed)
+    protected override TokenEncoding Truncate(ReadOnlySpan<char> text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed)
     {
-        var content = EncodeSequence(text);
+        List<Tok> content;
+        using (var rented = RentedText.Copy(text))
+        {
+            content = EncodeSequence(rented.Memory);
+        }
+
         var budget = maxTokenCount - (addSpecialTokens && _postProcessor is not null ? _postProcessor.AddedTokens(false) : 0);
         var keep = Math.Clamp(budget, 0, content.Count);
         // Never cut between tokens that cover the same characters (the bytes of one character).
@@ -235,7 +242,7 @@ public sealed class HfTokenizer : Tokenizer
     /// <summary>The pre-tokens of <paramref name="text"/> (after normalization), as the model would see them.</summary>
     internal void PreTokenize(string text, List<string> output)
     {
-        var normalized = AlignedText.Original(text, 0);
+        var normalized = AlignedText.Original(text.AsMemory(), 0);
         if (_normalizer is not null)
         {
             normalized = _normalizer.Normalize(normalized);
@@ -261,7 +268,9 @@ public sealed class HfTokenizer : Tokenizer
     }
 
     /// <summary>Added tokens, normalization, pre-tokenization and the model for one sequence.</summary>
-    private List<Tok> EncodeSequence(string text)
+    private List<Tok> EncodeSequence(string text) => EncodeSequence(text.AsMemory());
+
+    private List<Tok> EncodeSequence(ReadOnlyMemory<char> text)
     {
         var output = new List<Tok>();
         var sink = new TokSink(output, _model);
@@ -293,18 +302,18 @@ public sealed class HfTokenizer : Tokenizer
         public void Add(int id, string? value, int start, int end) => ids.Add(id);
     }
 
-    private void EncodeSequence<TSink>(string text, ref TSink output)
+    private void EncodeSequence<TSink>(ReadOnlyMemory<char> text, ref TSink output)
         where TSink : struct, ITokenSink
     {
         var modelTokens = new List<ModelToken>();
         var pieces = new List<Piece>();
-        var segments = _rawAdded.IsEmpty ? [(0, text.Length, (AddedToken?)null)] : _rawAdded.Split(text);
+        var segments = _rawAdded.IsEmpty ? [(0, text.Length, (AddedToken?)null)] : _rawAdded.Split(text.Span);
         foreach (var (start, end, added) in segments)
         {
             if (added is not null)
             {
                 // The token's text is what matched, whitespace taken by lstrip/rstrip included (as in the HF library).
-                output.Add(added.Id, output.WantsDetail ? text[start..end] : null, start, end);
+                output.Add(added.Id, output.WantsDetail ? text[start..end].ToString() : null, start, end);
                 continue;
             }
 
@@ -313,7 +322,7 @@ public sealed class HfTokenizer : Tokenizer
                 continue;
             }
 
-            var normalized = AlignedText.Original(start == 0 && end == text.Length ? text : text[start..end], start);
+            var normalized = AlignedText.Original(text[start..end], start);
             if (_normalizer is not null)
             {
                 normalized = _normalizer.Normalize(normalized);
@@ -321,13 +330,13 @@ public sealed class HfTokenizer : Tokenizer
 
             var inner = _normalizedAdded.IsEmpty
                 ? [(0, normalized.Length, (AddedToken?)null)]
-                : _normalizedAdded.Split(normalized.Text);
+                : _normalizedAdded.Split(normalized.Span);
             foreach (var (s, e, token) in inner)
             {
                 if (token is not null)
                 {
                     var (os, oe) = normalized.OriginalRange(s, e);
-                    output.Add(token.Id, output.WantsDetail ? normalized.Text[s..e] : null, os, oe);
+                    output.Add(token.Id, output.WantsDetail ? normalized.Memory[s..e].ToString() : null, os, oe);
                     continue;
                 }
 

@@ -21,7 +21,14 @@ public abstract class Tokenizer : Microsoft.ML.Tokenizers.Tokenizer
     public abstract int VocabularySize { get; }
 
     /// <summary>Full encoding of one text: ids, token strings, offsets into <paramref name="text"/>, segment ids.</summary>
-    public abstract TokenEncoding Encode(string text, bool addSpecialTokens = true);
+    public abstract TokenEncoding Encode(ReadOnlySpan<char> text, bool addSpecialTokens = true);
+
+    /// <summary>Full encoding of one text: ids, token strings, offsets into <paramref name="text"/>, segment ids.</summary>
+    public TokenEncoding Encode(string text, bool addSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Encode(text.AsSpan(), addSpecialTokens);
+    }
 
     /// <summary>Full encoding of a pair (for example question and context), as the post-processor joins them.</summary>
     public abstract TokenEncoding EncodePair(string first, string second, bool addSpecialTokens = true);
@@ -61,12 +68,18 @@ public abstract class Tokenizer : Microsoft.ML.Tokenizers.Tokenizer
     /// (special tokens included), never cutting a character's bytes apart. <paramref name="charsConsumed"/> tells how
     /// much of the text those ids cover, so the rest can go into the next chunk.
     /// </summary>
-    public IReadOnlyList<int> EncodeToIds(string text, int maxTokenCount, out int charsConsumed, bool addSpecialTokens = true)
+    public IReadOnlyList<int> EncodeToIds(ReadOnlySpan<char> text, int maxTokenCount, out int charsConsumed, bool addSpecialTokens = true)
     {
-        ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(maxTokenCount);
         var truncated = Truncate(text, maxTokenCount, addSpecialTokens, out charsConsumed);
         return truncated.Ids;
+    }
+
+    /// <summary>Ids of the longest prefix that fits the budget; see the span overload.</summary>
+    public IReadOnlyList<int> EncodeToIds(string text, int maxTokenCount, out int charsConsumed, bool addSpecialTokens = true)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return EncodeToIds(text.AsSpan(), maxTokenCount, out charsConsumed, addSpecialTokens);
     }
 
     /// <summary>Tokens of <paramref name="text"/> with ids and offsets into it.</summary>
@@ -112,14 +125,14 @@ public abstract class Tokenizer : Microsoft.ML.Tokenizers.Tokenizer
     public override string Decode(IEnumerable<int> ids) => Decode(ids, skipSpecialTokens: true);
 
     /// <summary>The encoding of the longest prefix that fits the budget; see the public overload.</summary>
-    protected abstract TokenEncoding Truncate(string text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed);
+    protected abstract TokenEncoding Truncate(ReadOnlySpan<char> text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed);
 
     // ---- the base class's contract ---------------------------------------------------------------------------
 
     /// <inheritdoc/>
     protected override EncodeResults<EncodedToken> EncodeToTokens(string? text, ReadOnlySpan<char> textSpan, EncodeSettings settings)
     {
-        var s = text ?? textSpan.ToString();
+        var s = text is null ? textSpan : text.AsSpan();
         if (settings.MaxTokenCount < int.MaxValue)
         {
             var truncated = Truncate(s, CheckBudget(settings.MaxTokenCount), addSpecialTokens: true, out var consumed);
@@ -133,7 +146,7 @@ public abstract class Tokenizer : Microsoft.ML.Tokenizers.Tokenizer
     {
         if (settings.MaxTokenCount < int.MaxValue)
         {
-            var s = text ?? textSpan.ToString();
+            var s = text is null ? textSpan : text.AsSpan();
             var truncated = Truncate(s, CheckBudget(settings.MaxTokenCount), addSpecialTokens: true, out var consumed);
             return new EncodeResults<int> { Tokens = truncated.Ids, NormalizedText = null, CharsConsumed = consumed };
         }
@@ -152,7 +165,7 @@ public abstract class Tokenizer : Microsoft.ML.Tokenizers.Tokenizer
         out string? normalizedText, out int tokenCount)
     {
         normalizedText = null;
-        var s = text ?? textSpan.ToString();
+        var s = text is null ? textSpan : text.AsSpan();
         var budget = CheckBudget(settings.MaxTokenCount);
         if (!fromEnd)
         {

@@ -43,6 +43,33 @@ public class BaseClassConformanceTests
 
     [Theory]
     [MemberData(nameof(Files))]
+    public void SpanOverloads_OnASliceOfALargerBuffer_SeeOnlyTheSlice(string file)
+    {
+        // Each text sits between other text (special-token look-alikes and Kannada) in one array: the span overloads
+        // must encode exactly the slice, with offsets relative to it, whatever pooled buffer they copy it into.
+        var (tokenizer, rows) = Load(file);
+        var ours = (Tokenizer)tokenizer;
+        foreach (var (text, ids, _) in rows)
+        {
+            const string Before = "</s><s> ಕನ್ನಡ ";
+            var buffer = (Before + text + " [SEP]ಕ್ಷ").ToCharArray();
+            var slice = buffer.AsSpan(Before.Length, text.Length);
+            Assert.Equal(text, slice.ToString());
+            Assert.Equal(ids, tokenizer.EncodeToIds(slice));
+            Assert.Equal(ids.Length, tokenizer.CountTokens(slice));
+            var fromSpan = ours.Encode(slice);
+            var fromString = ours.Encode(text);
+            Assert.Equal(fromString.Ids, fromSpan.Ids);
+            Assert.Equal(fromString.Tokens, fromSpan.Tokens);
+            Assert.Equal(fromString.Offsets, fromSpan.Offsets);
+            var budget = Math.Max(1, ids.Length / 2);
+            Assert.Equal(ours.EncodeToIds(text, budget, out var fromStringConsumed), ours.EncodeToIds(slice, budget, out var fromSpanConsumed));
+            Assert.Equal(fromStringConsumed, fromSpanConsumed);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
     public void EncodeToTokens_ThroughTheBaseClass_GivesIdsAndOffsetsIntoTheInput(string file)
     {
         var (tokenizer, rows) = Load(file);

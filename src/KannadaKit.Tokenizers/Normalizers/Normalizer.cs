@@ -14,13 +14,13 @@ internal abstract class Normalizer
     /// </summary>
     protected static AlignedText MapCodePoints(AlignedText input, CodePointMap map)
     {
-        var text = input.Text;
+        var text = input.Span;
         var scratch = new StringBuilder();
         TextBuilder? output = null;
         for (var i = 0; i < text.Length;)
         {
-            var rune = Rune.GetRuneAt(text, i);
-            var width = rune.Utf16SequenceLength;
+            // A lone surrogate decodes as U+FFFD of width 1; the map sees that and the unit is kept as it was.
+            Rune.DecodeFromUtf16(text[i..], out var rune, out var width);
             scratch.Clear();
             var changed = map(rune, scratch);
             if (changed && output is null)

@@ -12,14 +12,14 @@ internal sealed class PrecompiledNormalizer(PrecompiledCharsMap map) : Normalize
 {
     public override AlignedText Normalize(AlignedText input)
     {
-        var text = input.Text;
+        var text = input.Span;
         var piece = Piece.Whole(input);
         TextBuilder? output = null;
         Span<byte> buffer = stackalloc byte[64];
         for (var i = 0; i < text.Length;)
         {
-            var n = StringInfo.GetNextTextElementLength(text.AsSpan(i));
-            var cluster = text.AsSpan(i, n);
+            var n = StringInfo.GetNextTextElementLength(text[i..]);
+            var cluster = text.Slice(i, n);
             var byteCount = Encoding.UTF8.GetByteCount(cluster);
             if (byteCount < 6)
             {
@@ -35,8 +35,7 @@ internal sealed class PrecompiledNormalizer(PrecompiledCharsMap map) : Normalize
 
             for (var j = i; j < i + n;)
             {
-                var rune = Rune.GetRuneAt(text, j);
-                var w = rune.Utf16SequenceLength;
+                Rune.DecodeFromUtf16(text[j..], out var rune, out var w);
                 var written = rune.EncodeToUtf8(buffer);
                 if (map.TryShortest(buffer[..written], out _, out var replacement))
                 {

@@ -14,7 +14,7 @@ internal sealed class ReplaceNormalizer(Regex pattern, string content) : Normali
 
     public override AlignedText Normalize(AlignedText input)
     {
-        var text = input.Text;
+        var text = input.Span;
         TextBuilder? output = null;
         var piece = Piece.Whole(input);
         var last = 0;

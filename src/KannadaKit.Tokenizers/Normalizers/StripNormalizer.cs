@@ -10,7 +10,7 @@ internal sealed class StripNormalizer(bool left, bool right) : Normalizer
 {
     public override AlignedText Normalize(AlignedText input)
     {
-        var text = input.Text;
+        var text = input.Span;
         var start = 0;
         var end = text.Length;
         if (left)

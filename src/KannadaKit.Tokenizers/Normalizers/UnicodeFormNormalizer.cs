@@ -11,7 +11,7 @@ internal sealed class UnicodeFormNormalizer(NormalizationForm form) : Normalizer
 
     public override AlignedText Normalize(AlignedText input)
     {
-        var text = input.Text;
+        var text = input.Span;
         if (text.IsNormalized(Form))
         {
             return input;
@@ -21,15 +21,15 @@ internal sealed class UnicodeFormNormalizer(NormalizationForm form) : Normalizer
         var piece = Piece.Whole(input);
         for (var i = 0; i < text.Length;)
         {
-            var n = StringInfo.GetNextTextElementLength(text.AsSpan(i));
-            var cluster = text.Substring(i, n);
+            var n = StringInfo.GetNextTextElementLength(text[i..]);
+            var cluster = text.Slice(i, n);
             if (cluster.IsNormalized(Form))
             {
                 output.Copy(piece, i, i + n);
             }
             else
             {
-                output.ReplaceAligned(piece, i, i + n, cluster.Normalize(Form));
+                output.ReplaceAligned(piece, i, i + n, cluster.ToString().Normalize(Form));
             }
 
             i += n;
@@ -38,8 +38,8 @@ internal sealed class UnicodeFormNormalizer(NormalizationForm form) : Normalizer
         var built = output.Build();
         // Per-grapheme normalization equals whole-string normalization for all but pathological input; if it ever
         // differs, the text wins over fine-grained offsets.
-        var whole = text.Normalize(Form);
-        if (!string.Equals(built.Text, whole, StringComparison.Ordinal))
+        var whole = text.ToString().Normalize(Form);
+        if (!built.Span.SequenceEqual(whole))
         {
             var coarse = new TextBuilder(whole.Length);
             coarse.Replace(piece, 0, text.Length, whole);

@@ -2,7 +2,8 @@ namespace KannadaKit.Tokenizers.Pipeline;
 
 /// <summary>
 /// Text after normalization (or a pre-tokenizer's rewrite) aligned with its source: for each UTF-16 unit, the range of the
-/// original input it came from, so tokens can report offsets into what the caller passed in.
+/// original input it came from, so tokens can report offsets into what the caller passed in. The text is memory, not a
+/// string, so a caller's span (copied once into a pooled buffer) goes through the pipeline without becoming a string.
 /// </summary>
 internal sealed class AlignedText
 {
@@ -10,22 +11,26 @@ internal sealed class AlignedText
     private readonly int[]? _ends;
     private readonly int _base;
 
-    private AlignedText(string text, int[]? starts, int[]? ends, int baseOffset)
+    private AlignedText(ReadOnlyMemory<char> text, int[]? starts, int[]? ends, int baseOffset)
     {
-        Text = text;
+        Memory = text;
         _starts = starts;
         _ends = ends;
         _base = baseOffset;
     }
 
-    public string Text { get; }
+    public ReadOnlyMemory<char> Memory { get; }
 
-    public int Length => Text.Length;
+    public ReadOnlySpan<char> Span => Memory.Span;
+
+    public int Length => Memory.Length;
 
     /// <summary>Untransformed original text starting at <paramref name="baseOffset"/>: offsets are implicit.</summary>
-    public static AlignedText Original(string text, int baseOffset) => new(text, null, null, baseOffset);
+    public static AlignedText Original(ReadOnlyMemory<char> text, int baseOffset) => new(text, null, null, baseOffset);
 
-    public static AlignedText Transformed(string text, int[] starts, int[] ends) => new(text, starts, ends, 0);
+    public static AlignedText Transformed(string text, int[] starts, int[] ends) => new(text.AsMemory(), starts, ends, 0);
+
+    public override string ToString() => Memory.ToString();
 
     public int OriginalStart(int index) => _starts is null ? _base + index : _starts[index];
 

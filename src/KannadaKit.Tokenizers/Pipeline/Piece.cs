@@ -8,7 +8,7 @@ namespace KannadaKit.Tokenizers.Pipeline;
 /// left the conversion to the model, so a cached word never needs converting).</param>
 internal readonly record struct Piece(AlignedText Source, int Start, int Length, bool Bytes = false)
 {
-    public ReadOnlySpan<char> Span => Source.Text.AsSpan(Start, Length);
+    public ReadOnlySpan<char> Span => Source.Span.Slice(Start, Length);
 
     public static Piece Whole(AlignedText text) => new(text, 0, text.Length);
 

@@ -36,10 +36,11 @@ internal sealed class TextBuilder
     /// <summary>Copies units [from, to) of a piece with their own original ranges.</summary>
     public void Copy(Piece piece, int from, int to)
     {
+        var text = piece.Source.Span;
         for (var i = from; i < to; i++)
         {
             var at = piece.Start + i;
-            Append(piece.Source.Text[at], piece.Source.OriginalStart(at), piece.Source.OriginalEnd(at));
+            Append(text[at], piece.Source.OriginalStart(at), piece.Source.OriginalEnd(at));
         }
     }
 

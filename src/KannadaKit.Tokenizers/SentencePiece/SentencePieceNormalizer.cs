@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using KannadaKit.Tokenizers.Normalizers;
 
@@ -13,14 +14,29 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
     private const char Escape = '\u2581';
     private readonly PrecompiledCharsMap? _map = model.PrecompiledCharsMap.Length > 4 ? PrecompiledCharsMap.Parse(model.PrecompiledCharsMap) : null;
 
-    public (string Text, int[] Starts, int[] Ends) Normalize(string input)
+    public (string Text, int[] Starts, int[] Ends) Normalize(ReadOnlySpan<char> input)
     {
-        var bytes = Encoding.UTF8.GetBytes(input);
+        // The UTF-8 and the UTF-16 index of each byte position are scratch: pooled, returned when done.
+        var byteCount = Encoding.UTF8.GetByteCount(input);
+        var byteBuffer = ArrayPool<byte>.Shared.Rent(byteCount);
+        var indexBuffer = ArrayPool<int>.Shared.Rent(byteCount + 1);
+        try
+        {
+            return Normalize(input, byteBuffer.AsSpan(0, Encoding.UTF8.GetBytes(input, byteBuffer)), indexBuffer.AsSpan(0, byteCount + 1));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(byteBuffer);
+            ArrayPool<int>.Shared.Return(indexBuffer);
+        }
+    }
+
+    private (string Text, int[] Starts, int[] Ends) Normalize(ReadOnlySpan<char> input, ReadOnlySpan<byte> bytes, Span<int> utf16At)
+    {
         // UTF-16 index of each byte position (and of the end).
-        var utf16At = new int[bytes.Length + 1];
         for (int i = 0, b = 0; i < input.Length;)
         {
-            Rune.DecodeFromUtf16(input.AsSpan(i), out var r, out var w);
+            Rune.DecodeFromUtf16(input[i..], out var r, out var w);
             var n = r.Utf8SequenceLength;
             for (var k = 0; k < n; k++)
             {
@@ -61,13 +77,13 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
         void Add(char c, int from, int to)
         {
             text.Append(c);
-            starts.Add(utf16At[from]);
-            ends.Add(utf16At[to]);
+            starts.Add(from);
+            ends.Add(to);
         }
 
         if (model.AddDummyPrefix && !model.TreatWhitespaceAsSuffix)
         {
-            Add(space, pos, pos);
+            Add(space, utf16At[pos], utf16At[pos]);
         }
 
         var isPrevSpace = model.RemoveExtraWhitespaces;
@@ -86,7 +102,7 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
             {
                 for (var k = s; k < sp.Length; k++)
                 {
-                    Add(sp[k] == ' ' && model.EscapeWhitespaces ? Escape : sp[k], pos, pos + len);
+                    Add(sp[k] == ' ' && model.EscapeWhitespaces ? Escape : sp[k], utf16At[pos], utf16At[pos + len]);
                 }
 
                 isPrevSpace = sp[^1] == ' ';
@@ -111,7 +127,7 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
 
         if (model.AddDummyPrefix && model.TreatWhitespaceAsSuffix)
         {
-            Add(space, bytes.Length, bytes.Length);
+            Add(space, utf16At[bytes.Length], utf16At[bytes.Length]);
         }
 
         return (text.ToString(), [.. starts], [.. ends]);
@@ -122,9 +138,9 @@ internal sealed class SentencePieceNormalizer(SentencePieceModelFile model, IRea
 
     /// <summary>What the input at byte <paramref name="pos"/> normalizes to, written into <paramref name="output"/>
     /// (grown when a replacement is longer); returns how many input bytes it consumed.</summary>
-    private int NormalizePrefix(byte[] bytes, int pos, ref Span<char> output, out int written)
+    private int NormalizePrefix(ReadOnlySpan<byte> bytes, int pos, ref Span<char> output, out int written)
     {
-        var rest = bytes.AsSpan(pos);
+        var rest = bytes[pos..];
         foreach (var (text, utf8) in _userDefined)
         {
             if (rest.StartsWith(utf8))

@@ -131,9 +131,8 @@ public sealed class SentencePieceTokenizer : Tokenizer
         _reserved.TryGetValue(token, out var r) ? r : _pieces.TryGetValue(token, out var p) ? p : null;
 
     /// <inheritdoc/>
-    public override TokenEncoding Encode(string text, bool addSpecialTokens = true)
+    public override TokenEncoding Encode(ReadOnlySpan<char> text, bool addSpecialTokens = true)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var tokens = EncodeCore(text, addSpecialTokens);
         return Build(tokens);
     }
@@ -152,7 +151,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
     public override void EncodeToIds(ReadOnlySpan<char> text, List<int> ids, bool addSpecialTokens = true)
     {
         ArgumentNullException.ThrowIfNull(ids);
-        foreach (var t in EncodeCore(text.ToString(), addSpecialTokens))
+        foreach (var t in EncodeCore(text, addSpecialTokens))
         {
             ids.Add(t.Id);
         }
@@ -213,7 +212,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
     }
 
     /// <inheritdoc/>
-    protected override TokenEncoding Truncate(string text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed)
+    protected override TokenEncoding Truncate(ReadOnlySpan<char> text, int maxTokenCount, bool addSpecialTokens, out int charsConsumed)
     {
         var content = EncodeCore(text, addSpecialTokens: false);
         var specials = addSpecialTokens ? (AddBeginningOfSentence ? 1 : 0) + (AddEndOfSentence ? 1 : 0) : 0;
@@ -254,7 +253,7 @@ public sealed class SentencePieceTokenizer : Tokenizer
         tokens.Select(t => t.TypeId).ToArray(),
         tokens.Select(t => t.Special).ToArray());
 
-    private List<Pipeline.Tok> EncodeCore(string text, bool addSpecialTokens)
+    private List<Pipeline.Tok> EncodeCore(ReadOnlySpan<char> text, bool addSpecialTokens)
     {
         var (normalized, starts, ends) = _normalizer.Normalize(text);
         var pieces = IsBpe ? EncodeBpe(normalized) : EncodeUnigram(normalized);
