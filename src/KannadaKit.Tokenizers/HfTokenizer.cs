@@ -255,7 +255,7 @@ public sealed class HfTokenizer : Tokenizer
         }
         else if (normalized.Length > 0)
         {
-            _preTokenizer.Split(Piece.Whole(normalized), pieces);
+            _preTokenizer.Split(Piece.Whole(normalized), pieces, new PreTokenizers.SplitScratch());
         }
 
         foreach (var p in pieces)
@@ -307,6 +307,7 @@ public sealed class HfTokenizer : Tokenizer
     {
         var modelTokens = new List<ModelToken>();
         var pieces = new List<Piece>();
+        var scratch = new PreTokenizers.SplitScratch();
         var segments = _rawAdded.IsEmpty ? [(0, text.Length, (AddedToken?)null)] : _rawAdded.Split(text.Span);
         foreach (var (start, end, added) in segments)
         {
@@ -353,7 +354,7 @@ public sealed class HfTokenizer : Tokenizer
                 }
                 else
                 {
-                    _preTokenizer.Split(piece, pieces);
+                    _preTokenizer.Split(piece, pieces, scratch);
                 }
 
                 foreach (var p in pieces)

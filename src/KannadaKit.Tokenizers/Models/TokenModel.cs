@@ -23,7 +23,7 @@ internal abstract class TokenModel
     {
         if (_cache is not null && _cache.TryGet(piece, out var cached))
         {
-            output.AddRange(cached);
+            output.AddRange(cached.AsSpan());
             return;
         }
 
@@ -36,7 +36,7 @@ internal abstract class TokenModel
         {
             Encode(piece, output);
         }
-        _cache?.Add(piece, [.. output.GetRange(start, output.Count - start)]);
+        _cache?.Add(piece, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(output)[start..].ToArray());
     }
 
     private void EncodeBytes(ReadOnlySpan<char> piece, List<ModelToken> output)

@@ -11,13 +11,15 @@ internal sealed class BertPreTokenizer : PreTokenizer
     private static readonly WhitespaceSplitPreTokenizer s_whitespace = new();
     private static readonly PunctuationPreTokenizer s_punctuation = new(SplitBehavior.Isolated);
 
-    public override void Split(Piece piece, List<Piece> output)
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch)
     {
-        var words = new List<Piece>();
-        s_whitespace.Split(piece, words);
+        var words = scratch.Rent();
+        s_whitespace.Split(piece, words, scratch);
         foreach (var w in words)
         {
-            s_punctuation.Split(w, output);
+            s_punctuation.Split(w, output, scratch);
         }
+
+        scratch.Return();
     }
 }

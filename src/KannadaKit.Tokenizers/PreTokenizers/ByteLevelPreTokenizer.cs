@@ -16,7 +16,7 @@ internal sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool us
     [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Gpt2();
 
-    public override void Split(Piece piece, List<Piece> output)
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch)
     {
         if (addPrefixSpace && piece.Length > 0 && piece.Span[0] != ' ')
         {
@@ -32,12 +32,14 @@ internal sealed partial class ByteLevelPreTokenizer(bool addPrefixSpace, bool us
             return;
         }
 
-        var parts = new List<Piece>();
-        Splitter.Emit(piece, Splitter.ByRegex(piece.Span, Gpt2(), invert: false), SplitBehavior.Isolated, parts);
+        var parts = scratch.Rent();
+        Splitter.Emit(piece, Splitter.ByRegex(piece.Span, Gpt2(), invert: false, scratch.Segments), SplitBehavior.Isolated, parts);
         foreach (var p in parts)
         {
             output.Add(deferBytes ? p with { Bytes = true } : ToBytes(p));
         }
+
+        scratch.Return();
     }
 
     internal static Piece ToBytes(Piece piece)

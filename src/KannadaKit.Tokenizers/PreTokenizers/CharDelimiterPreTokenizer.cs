@@ -8,6 +8,6 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// <summary>"CharDelimiterSplit": splits on one character, dropping it.</summary>
 internal sealed class CharDelimiterPreTokenizer(Rune delimiter) : PreTokenizer
 {
-    public override void Split(Piece piece, List<Piece> output) =>
-        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, r => r == delimiter), SplitBehavior.Removed, output);
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch) =>
+        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, r => r == delimiter, scratch.Segments), SplitBehavior.Removed, output);
 }

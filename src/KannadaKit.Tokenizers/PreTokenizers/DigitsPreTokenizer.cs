@@ -8,8 +8,8 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// <summary>"Digits": numeric characters isolated one by one, or kept in runs.</summary>
 internal sealed class DigitsPreTokenizer(bool individual) : PreTokenizer
 {
-    public override void Split(Piece piece, List<Piece> output) =>
-        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, IsNumeric),
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch) =>
+        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, IsNumeric, scratch.Segments),
             individual ? SplitBehavior.Isolated : SplitBehavior.Contiguous, output);
 
     // Rust's char::is_numeric: Nd, Nl and No (Kannada digits included).

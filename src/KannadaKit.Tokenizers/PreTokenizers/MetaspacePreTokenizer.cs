@@ -11,7 +11,7 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// </summary>
 internal sealed class MetaspacePreTokenizer(char replacement, PrependScheme scheme, bool split) : PreTokenizer
 {
-    public override void Split(Piece piece, List<Piece> output)
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch)
     {
         var span = piece.Span;
         var prepend = span.Length > 0 && span[0] != replacement && span[0] != ' ' && (scheme == PrependScheme.Always
@@ -19,14 +19,14 @@ internal sealed class MetaspacePreTokenizer(char replacement, PrependScheme sche
         var b = new TextBuilder(span.Length + 1);
         if (prepend)
         {
-            b.Replace(piece, 0, 1, replacement.ToString());
+            b.Replace(piece, 0, 1, new ReadOnlySpan<char>(in replacement));
         }
 
         for (var i = 0; i < span.Length; i++)
         {
             if (span[i] == ' ')
             {
-                b.Replace(piece, i, i + 1, replacement.ToString());
+                b.Replace(piece, i, i + 1, new ReadOnlySpan<char>(in replacement));
             }
             else
             {
@@ -41,7 +41,7 @@ internal sealed class MetaspacePreTokenizer(char replacement, PrependScheme sche
             return;
         }
 
-        Splitter.Emit(rewritten, Splitter.ByCodePoint(rewritten.Span, r => r.Value == replacement),
+        Splitter.Emit(rewritten, Splitter.ByCodePoint(rewritten.Span, r => r.Value == replacement, scratch.Segments),
             SplitBehavior.MergedWithNext, output);
     }
 }

@@ -6,7 +6,7 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 internal abstract class PreTokenizer
 {
     /// <summary>Appends the pieces <paramref name="piece"/> becomes to <paramref name="output"/>; empty ones are dropped.</summary>
-    public abstract void Split(Piece piece, List<Piece> output);
+    public abstract void Split(Piece piece, List<Piece> output, SplitScratch scratch);
 
     /// <summary>This pre-tokenizer with a final ByteLevel step that tags its pieces (<see cref="Piece.Bytes"/>) instead
     /// of rewriting them; the model converts on a cache miss only. Nothing changes when ByteLevel is not last.</summary>

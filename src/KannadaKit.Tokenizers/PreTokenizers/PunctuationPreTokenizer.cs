@@ -8,8 +8,8 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// <summary>"Punctuation": each punctuation character is a delimiter, handled per behaviour.</summary>
 internal sealed class PunctuationPreTokenizer(SplitBehavior behavior) : PreTokenizer
 {
-    public override void Split(Piece piece, List<Piece> output) =>
-        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, IsPunctuation), behavior, output);
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch) =>
+        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, IsPunctuation, scratch.Segments), behavior, output);
 
     internal static bool IsPunctuation(Rune r) => (r.IsAscii && char.IsAsciiLetterOrDigit((char)r.Value) is false
         && r.Value is > 32 and < 127) || Rune.GetUnicodeCategory(r) is UnicodeCategory.ConnectorPunctuation

@@ -8,21 +8,24 @@ internal sealed class SequencePreTokenizer(IReadOnlyList<PreTokenizer> steps) : 
     internal override PreTokenizer DeferFinalByteLevel() =>
         steps.Count == 0 ? this : new SequencePreTokenizer([.. steps.Take(steps.Count - 1), steps[^1].DeferFinalByteLevel()]);
 
-    public override void Split(Piece piece, List<Piece> output)
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch)
     {
-        var current = new List<Piece> { piece };
-        var next = new List<Piece>();
+        var current = scratch.Rent();
+        var next = scratch.Rent();
+        current.Add(piece);
         foreach (var step in steps)
         {
             next.Clear();
             foreach (var p in current)
             {
-                step.Split(p, next);
+                step.Split(p, next, scratch);
             }
 
             (current, next) = (next, current);
         }
 
         output.AddRange(current);
+        scratch.Return();
+        scratch.Return();
     }
 }

@@ -8,6 +8,6 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// <summary>"Split": a literal or regex pattern with a delimiter behaviour, optionally inverted.</summary>
 internal sealed class SplitPreTokenizer(Regex pattern, SplitBehavior behavior, bool invert) : PreTokenizer
 {
-    public override void Split(Piece piece, List<Piece> output) =>
-        Splitter.Emit(piece, Splitter.ByRegex(piece.Span, pattern, invert), behavior, output);
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch) =>
+        Splitter.Emit(piece, Splitter.ByRegex(piece.Span, pattern, invert, scratch.Segments), behavior, output);
 }

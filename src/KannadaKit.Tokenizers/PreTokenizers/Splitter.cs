@@ -100,10 +100,11 @@ internal static class Splitter
         }
     }
 
-    /// <summary>Segments where each code point satisfying <paramref name="isDelimiter"/> is one delimiter.</summary>
-    public static List<(int Start, int End, bool IsMatch)> ByCodePoint(ReadOnlySpan<char> text, Func<System.Text.Rune, bool> isDelimiter)
+    /// <summary>Segments where each code point satisfying <paramref name="isDelimiter"/> is one delimiter, written into <paramref name="segments"/> (cleared first).</summary>
+    public static List<(int Start, int End, bool IsMatch)> ByCodePoint(ReadOnlySpan<char> text, Func<System.Text.Rune, bool> isDelimiter,
+        List<(int Start, int End, bool IsMatch)> segments)
     {
-        var segments = new List<(int, int, bool)>();
+        segments.Clear();
         var last = 0;
         for (var i = 0; i < text.Length;)
         {
@@ -130,10 +131,11 @@ internal static class Splitter
         return segments;
     }
 
-    /// <summary>Segments from regex matches (or, inverted, from what lies between them).</summary>
-    public static List<(int Start, int End, bool IsMatch)> ByRegex(ReadOnlySpan<char> text, System.Text.RegularExpressions.Regex regex, bool invert)
+    /// <summary>Segments from regex matches (or, inverted, from what lies between them), written into <paramref name="segments"/> (cleared first).</summary>
+    public static List<(int Start, int End, bool IsMatch)> ByRegex(ReadOnlySpan<char> text, System.Text.RegularExpressions.Regex regex, bool invert,
+        List<(int Start, int End, bool IsMatch)> segments)
     {
-        var segments = new List<(int, int, bool)>();
+        segments.Clear();
         var last = 0;
         try
         {

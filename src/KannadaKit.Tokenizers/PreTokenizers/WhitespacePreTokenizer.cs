@@ -13,6 +13,6 @@ internal sealed partial class WhitespacePreTokenizer : PreTokenizer
     [GeneratedRegex(@"[\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}\u200C\u200D]+|[^\p{L}\p{Nl}\p{M}\p{Nd}\p{Pc}\u200C\u200D\s]+", RegexOptions.CultureInvariant)]
     private static partial Regex Words();
 
-    public override void Split(Piece piece, List<Piece> output) =>
-        Splitter.Emit(piece, Splitter.ByRegex(piece.Span, Words(), invert: true), SplitBehavior.Removed, output);
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch) =>
+        Splitter.Emit(piece, Splitter.ByRegex(piece.Span, Words(), invert: true, scratch.Segments), SplitBehavior.Removed, output);
 }

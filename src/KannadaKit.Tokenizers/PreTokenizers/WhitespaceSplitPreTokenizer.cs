@@ -8,6 +8,6 @@ namespace KannadaKit.Tokenizers.PreTokenizers;
 /// <summary>"WhitespaceSplit": splits on white space, dropping it.</summary>
 internal sealed class WhitespaceSplitPreTokenizer : PreTokenizer
 {
-    public override void Split(Piece piece, List<Piece> output) =>
-        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, Rune.IsWhiteSpace), SplitBehavior.Removed, output);
+    public override void Split(Piece piece, List<Piece> output, SplitScratch scratch) =>
+        Splitter.Emit(piece, Splitter.ByCodePoint(piece.Span, Rune.IsWhiteSpace, scratch.Segments), SplitBehavior.Removed, output);
 }
