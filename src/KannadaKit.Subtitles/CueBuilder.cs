@@ -13,17 +13,22 @@ public static class CueBuilder
     private const string SentenceEnd = ".?!।॥";
 
     /// <summary>Builds cues from <paramref name="words"/> (in time order); <paramref name="mediaEnd"/> bounds every time when known.</summary>
-    public static IReadOnlyList<Cue> Build(IReadOnlyList<TimedWord> words, SubtitleRules rules, TimeSpan? mediaEnd = null)
+    /// <param name="words">The words, in time order.</param>
+    /// <param name="rules">The rules the cues follow.</param>
+    /// <param name="mediaEnd">The media's end, when known: no cue ends after it.</param>
+    /// <param name="companion">For dual-script subtitles: each cue becomes one line of its words and one line of this
+    /// function's rendering of them (a transliteration), both within the line limit.</param>
+    public static IReadOnlyList<Cue> Build(IReadOnlyList<TimedWord> words, SubtitleRules rules, TimeSpan? mediaEnd = null, Func<string, string>? companion = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(rules);
         rules.Validate();
-        var groups = Group(SplitLongWords(words, rules), rules);
-        return Time(groups, rules, mediaEnd);
+        var groups = Group(SplitLongWords(words, rules), rules, companion);
+        return Time(groups, rules, mediaEnd, companion);
     }
 
     /// <summary>Times already-grouped cues (reflow keeps the grouping it made); the words of each group form one cue.</summary>
-    internal static IReadOnlyList<Cue> Time(IReadOnlyList<IReadOnlyList<TimedWord>> groups, SubtitleRules rules, TimeSpan? mediaEnd)
+    internal static IReadOnlyList<Cue> Time(IReadOnlyList<IReadOnlyList<TimedWord>> groups, SubtitleRules rules, TimeSpan? mediaEnd, Func<string, string>? companion = null)
     {
         var starts = new List<TimeSpan>();
         var ends = new List<TimeSpan>();
@@ -31,8 +36,16 @@ public static class CueBuilder
         foreach (var g in groups)
         {
             string text = string.Join(' ', g.Select(w => w.Text));
-            var lines = LineBreaker.Break(text, rules) ?? [text];
-            texts.Add(string.Join('\n', lines));
+            if (companion is not null)
+            {
+                texts.Add(text + "\n" + companion(text));
+            }
+            else
+            {
+                var lines = LineBreaker.Break(text, rules) ?? [text];
+                texts.Add(string.Join('\n', lines));
+            }
+
             // Whole milliseconds from the start, so the gaps and durations set here survive the files' precision.
             starts.Add(SubtitleTime.Round(g[0].Start));
             ends.Add(SubtitleTime.Round(g.Max(w => w.End)));
@@ -100,7 +113,7 @@ public static class CueBuilder
         return need > rules.MaxDuration ? rules.MaxDuration : need;
     }
 
-    private static List<IReadOnlyList<TimedWord>> Group(List<TimedWord> words, SubtitleRules rules)
+    private static List<IReadOnlyList<TimedWord>> Group(List<TimedWord> words, SubtitleRules rules, Func<string, string>? companion)
     {
         var groups = new List<IReadOnlyList<TimedWord>>();
         var current = new List<TimedWord>();
@@ -113,12 +126,16 @@ public static class CueBuilder
                 string candidate = string.Join(' ', current.Select(x => x.Text).Append(w.Text));
                 bool pause = w.Start - last.End > rules.MaxPause;
                 bool tooLong = w.End - current[0].Start > rules.MaxDuration;
-                bool overflow = LineBreaker.Break(candidate, rules) is null;
+                bool overflow = companion is null
+                    ? LineBreaker.Break(candidate, rules) is null
+                    : CueText.LineLength(candidate) > rules.MaxLineAksharas || CueText.LineLength(companion(candidate)) > rules.MaxLineAksharas;
                 string lastVisible = CueText.Visible(last.Text);
                 bool sentence = lastVisible.Length > 0 && SentenceEnd.Contains(lastVisible[^1], StringComparison.Ordinal)
                     && CueText.ReadingLength(string.Join(' ', current.Select(x => x.Text))) >= capacity * 0.4;
                 // Too fast to read even at full length: start a new cue so time can be found for each.
-                bool dense = CueText.ReadingLength(candidate) > rules.MaxAksharasPerSecond * rules.MaxDuration.TotalSeconds;
+                // Dual-script cues are read in full (both lines count), as the validator counts them.
+                string read = companion is null ? candidate : candidate + " " + companion(candidate);
+                bool dense = CueText.ReadingLength(read) > rules.MaxAksharasPerSecond * rules.MaxDuration.TotalSeconds;
                 if (pause || tooLong || overflow || sentence || dense)
                 {
                     groups.Add(current);

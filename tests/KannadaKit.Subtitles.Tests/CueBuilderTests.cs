@@ -32,6 +32,21 @@ public class CueBuilderTests
         Assert.Empty(SubtitleValidator.Check(cues, SubtitleRules.Default));
     }
 
+    [Theory]
+    [InlineData(6)]
+    [InlineData(14)]
+    [InlineData(30)]
+    public void DualScriptCuesHaveTheWordsAndTheirCompanionLineAndPassTheValidator(double speed)
+    {
+        // A stand-in transliteration: two Latin letters an akshara, about what ISO 15919 gives.
+        static string Roman(string s) => string.Join(' ', s.Split(' ').Select(w => new string('a', 2 * CueText.LineLength(w))));
+        var words = Speak([.. Sentence, .. Sentence], speed);
+        var cues = CueBuilder.Build(words, SubtitleRules.Default, companion: Roman);
+        Assert.Equal(words.Select(w => w.Text), cues.SelectMany(c => c.Text.Split('\n')[0].Split(' ')));
+        Assert.All(cues, c => Assert.Equal(Roman(c.Text.Split('\n')[0]), c.Text.Split('\n')[1]));
+        Assert.Empty(SubtitleValidator.Check(cues, SubtitleRules.Default));
+    }
+
     [Fact]
     public void SlowSpeechStaysInSyncAndSentencesEndCues()
     {

@@ -1,0 +1,22 @@
+using KannadaKit.Speech.Vad;
+using KannadaKit.Subtitles;
+
+namespace KannadaKit.Speech.Pipeline;
+
+/// <summary>What a job made and what each stage cost.</summary>
+public sealed record SubtitleJobResult(
+    IReadOnlyList<Cue> Cues,
+    TimeSpan MediaDuration,
+    IReadOnlyList<SpeechWindow> Windows,
+    string Detector,
+    TimeSpan DecodeTime,
+    TimeSpan VadTime,
+    TimeSpan RecognizeTime,
+    int Fallbacks)
+{
+    /// <summary>Media time inside recognition windows.</summary>
+    public TimeSpan WindowTime => TimeSpan.FromSeconds(Windows.Sum(w => w.Length) / (double)Audio.AudioSource.SampleRate);
+
+    /// <summary>Wall time over media time for a stage (below 1 is faster than real time).</summary>
+    public double RealTimeFactor(TimeSpan stage) => MediaDuration > TimeSpan.Zero ? stage / MediaDuration : 0;
+}
