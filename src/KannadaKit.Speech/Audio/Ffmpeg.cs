@@ -64,6 +64,7 @@ public sealed class Ffmpeg
         using var doc = JsonDocument.Parse(json);
         bool audio = false, video = false;
         string describe = "";
+        int channels = 0;
         if (doc.RootElement.TryGetProperty("streams", out var streams))
         {
             foreach (var s in streams.EnumerateArray())
@@ -73,6 +74,7 @@ public sealed class Ffmpeg
                 {
                     audio = true;
                     describe = $"{Str(s, "codec_name")} {Str(s, "sample_rate")} Hz {Str(s, "channels")} ch";
+                    channels = s.TryGetProperty("channels", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
                 }
 
                 video |= type == "video";
@@ -91,7 +93,7 @@ public sealed class Ffmpeg
             container = Str(format, "format_name");
         }
 
-        return new MediaProbe(audio, video, duration, $"{container}{(describe.Length > 0 ? ", " + describe : "")}".Trim());
+        return new MediaProbe(audio, video, duration, $"{container}{(describe.Length > 0 ? ", " + describe : "")}".Trim(), channels);
     }
 
     /// <summary>Runs ffmpeg with the arguments to completion, failing with its last error line.</summary>

@@ -44,14 +44,29 @@ internal sealed class FfmpegAudioSource : AudioSource
         }
 
         var psi = ffmpeg.StartInfo("ffmpeg");
-        foreach (var a in new[] { "-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-map", "0:a:0", "-vn", "-sn", "-dn",
-                     "-ac", "1", "-ar", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "f32le", "-" })
+        foreach (var a in (string[])["-nostdin", "-hide_banner", "-loglevel", "error", "-i", path, "-map", "0:a:0", "-vn", "-sn", "-dn",
+                     .. Downmix(probe.Channels), "-ar", SampleRate.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "f32le", "-"])
         {
             psi.ArgumentList.Add(a);
         }
 
         var process = Ffmpeg.Launch(psi);
         return new FfmpegAudioSource(path, process, probe.Duration, probe.Describe);
+    }
+
+    /// <summary>
+    /// The plain average of the channels, as the WAV and MP3 paths downmix; ffmpeg's own -ac 1 mixes at −3 dB a
+    /// channel, so the same stereo speech would come out 3 dB louder from a FLAC than from a WAV.
+    /// </summary>
+    internal static string[] Downmix(int channels)
+    {
+        if (channels <= 1)
+        {
+            return ["-ac", "1"];
+        }
+
+        string gain = (1.0 / channels).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return ["-af", "pan=mono|c0=" + string.Join('+', Enumerable.Range(0, channels).Select(c => $"{gain}*c{c}"))];
     }
 
     protected override int ReadCore(Span<float> destination)

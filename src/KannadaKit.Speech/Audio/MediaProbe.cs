@@ -1,4 +1,5 @@
 namespace KannadaKit.Speech.Audio;
 
-/// <summary>What ffprobe says about a file: whether it has audio and video, its duration, and a short description.</summary>
-public sealed record MediaProbe(bool HasAudio, bool HasVideo, TimeSpan? Duration, string Describe);
+/// <summary>What ffprobe says about a file: whether it has audio and video, its duration, a short description, and the
+/// first audio stream's channel count (0 when unknown).</summary>
+public sealed record MediaProbe(bool HasAudio, bool HasVideo, TimeSpan? Duration, string Describe, int Channels = 0);

@@ -17,9 +17,16 @@ internal static class WavSamples
     {
         var f = reader.WaveFormat;
         var encoding = f.Encoding;
-        if (f is WaveFormatExtensible ext)
+        if (f.Encoding == WaveFormatEncoding.Extensible)
         {
-            encoding = ext.SubFormat == s_pcm ? WaveFormatEncoding.Pcm : ext.SubFormat == s_float ? WaveFormatEncoding.IeeeFloat : WaveFormatEncoding.Unknown;
+            // WaveFileReader hands the extensible chunk over as extra data: valid bits (2), channel mask (4), GUID (16).
+            Guid? sub = f switch
+            {
+                WaveFormatExtensible ext => ext.SubFormat,
+                WaveFormatExtraData { ExtraSize: >= 22 } extra => new Guid(extra.ExtraData.AsSpan(6, 16)),
+                _ => null,
+            };
+            encoding = sub == s_pcm ? WaveFormatEncoding.Pcm : sub == s_float ? WaveFormatEncoding.IeeeFloat : WaveFormatEncoding.Unknown;
         }
 
         return (encoding, f.BitsPerSample) switch

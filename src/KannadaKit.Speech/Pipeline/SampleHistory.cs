@@ -9,6 +9,12 @@ internal sealed class SampleHistory
 
     public long End => _first + _count;
 
+    /// <summary>Samples held now.</summary>
+    public int Count => _count;
+
+    /// <summary>Samples the buffer holds room for (what the bounded-memory tests watch).</summary>
+    public int Capacity => _buffer.Length;
+
     public void Append(ReadOnlySpan<float> samples)
     {
         if (_count + samples.Length > _buffer.Length)

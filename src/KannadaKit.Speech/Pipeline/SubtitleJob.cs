@@ -39,6 +39,7 @@ public static class SubtitleJob
         int pendingCount = 0;
         long total = 0;
         long nextFixed = 0;
+        int peakHeld = 0;
         detector?.Reset();
 
         void Recognize(SpeechWindow w)
@@ -69,6 +70,7 @@ public static class SubtitleJob
             }
 
             history.Append(block.AsSpan(0, n));
+            peakHeld = Math.Max(peakHeld, history.Count);
             total += n;
             if (detector is null)
             {
@@ -138,7 +140,7 @@ public static class SubtitleJob
         var cues = BuildCues(words, options, duration);
         progress?.Report(new JobProgress(duration, duration, wall.Elapsed));
         return new SubtitleJobResult(cues, duration, windows, detector?.Name ?? "none", decodeClock.Elapsed, vadClock.Elapsed,
-            recognizeClock.Elapsed, recognizer.Fallbacks);
+            recognizeClock.Elapsed, recognizer.Fallbacks, TimeSpan.FromSeconds((double)peakHeld / AudioSource.SampleRate));
     }
 
     /// <summary>Cues in the chosen script from words with media times.</summary>

@@ -3,7 +3,7 @@ using KannadaKit.Subtitles;
 
 namespace KannadaKit.Speech.Pipeline;
 
-/// <summary>What a job made and what each stage cost.</summary>
+/// <summary>What a job made and what each stage cost; <paramref name="PeakHeld"/> is the most audio kept at once.</summary>
 public sealed record SubtitleJobResult(
     IReadOnlyList<Cue> Cues,
     TimeSpan MediaDuration,
@@ -12,7 +12,8 @@ public sealed record SubtitleJobResult(
     TimeSpan DecodeTime,
     TimeSpan VadTime,
     TimeSpan RecognizeTime,
-    int Fallbacks)
+    int Fallbacks,
+    TimeSpan PeakHeld)
 {
     /// <summary>Media time inside recognition windows.</summary>
     public TimeSpan WindowTime => TimeSpan.FromSeconds(Windows.Sum(w => w.Length) / (double)Audio.AudioSource.SampleRate);

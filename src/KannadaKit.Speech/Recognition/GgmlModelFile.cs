@@ -14,6 +14,8 @@ public static class GgmlModelFile
 {
     private const uint Magic = 0x67676d6c;
 
+    private static readonly HashSet<int> KnownWeightTypes = [1, 2, 3, 7, 8, 9, 10, 11, 12, 13, 14];
+
     /// <summary>Checks <paramref name="path"/> and returns what it declares.</summary>
     /// <exception cref="MediaException">Missing, not ggml, a setting whisper.cpp cannot run, truncated or incomplete.</exception>
     public static GgmlModelInfo Check(string path)
@@ -48,15 +50,24 @@ public static class GgmlModelFile
         int ftype = r.Int32("ftype", 0, 100_000);
         if (audioState % audioHeads != 0 || textState % textHeads != 0)
         {
-            r.Fail(44, $"width {audioState}/{textState} is not a multiple of the head count {audioHeads}/{textHeads}");
+            r.Fail(12, $"width {audioState}/{textState} is not a multiple of the head count {audioHeads}/{textHeads}");
         }
 
         if (ftype % 1000 == 0)
         {
-            r.Fail(40, "all-f32 weights (ftype 0) abort whisper.cpp's CPU encoder; convert with f16 (the converter's default)");
+            r.Fail(44, "all-f32 weights (ftype 0) abort whisper.cpp's CPU encoder; convert with f16 (the converter's default)");
         }
 
-        if (vocab < 51864)
+        // ggml asserts (aborts) on a weight type it has no mapping for, so only the ones it maps get through; the
+        // thousands carry the quantization version, which is 2 today.
+        if (!KnownWeightTypes.Contains(ftype % 1000) || ftype / 1000 > 2)
+        {
+            r.Fail(44, $"ftype {ftype}: expected f16 (1) or a ggml quantization (2, 3, 7–14), plus 1000 × quantization version 0–2");
+        }
+
+        // whisper.cpp derives the special-token ids and the language count from n_vocab; any other size makes it
+        // look up tokens that do not exist, which throws inside native code.
+        if (vocab is < 51864 or > 51866)
         {
             r.Fail(4, $"n_vocab {vocab}: Whisper vocabularies have 51864 (English) or 51865/51866 (multilingual) ids");
         }
@@ -106,6 +117,19 @@ public static class GgmlModelFile
             if (f.Length - f.Position < bytes)
             {
                 r.Fail(at, $"truncated: tensor '{name}' needs {bytes} bytes of data, the file has {f.Length - f.Position} left");
+            }
+
+            // whisper.cpp refuses a shape mismatch only with a generic load failure; say which tensor and why.
+            (int, int)? expected = name switch
+            {
+                "decoder.token_embedding.weight" => (textState, vocab),
+                "decoder.positional_embedding" => (textState, textCtx),
+                "encoder.positional_embedding" => (audioState, audioCtx),
+                _ => null,
+            };
+            if (expected is { } shape && (dims != 2 || (ne[0], ne[1]) != shape))
+            {
+                r.Fail(at, $"tensor '{name}' is {string.Join('×', ne[..dims].ToArray())}, expected {shape.Item1}×{shape.Item2} from the header");
             }
 
             r.Skip(bytes, name);

@@ -110,10 +110,11 @@ public sealed class WhisperRecognizer : IDisposable
 
     private List<RecognizedSegment> Decode(ReadOnlyMemory<float> samples, TimeSpan offset, TimeSpan length, float temperature, CancellationToken ct)
     {
-        var processor = Processor(temperature);
         var list = new List<RecognizedSegment>();
         try
         {
+            // whisper.cpp loads the weights lazily, here; a file that passed the header check can still fail.
+            var processor = Processor(temperature);
             foreach (var s in processor.ProcessAsync(samples, ct).ToBlockingEnumerable(ct))
             {
                 ct.ThrowIfCancellationRequested();

@@ -61,6 +61,21 @@ public sealed class SileroVad : IVoiceDetector
             throw new MediaException($"{path}: not a Silero VAD v5/v6 model (inputs {have}; expected input, state, sr)");
         }
 
+        // Names alone are not enough: a wrong shape would only fail on the first frame, deep in a job.
+        static bool Fits(NodeInfo n, TensorElementType type, params long[] dims) => n.IsTensor && n.ElementType == type
+            && n.Dimensions.Count == dims.Length && n.Dimensions.Zip(dims).All(d => d.First < 0 || d.First == d.Second);
+        var layout = new (NodeInfo Node, bool Ok)[]
+        {
+            (session.Input("input"), Fits(session.Input("input"), TensorElementType.Float, 1, Context + Frame)),
+            (session.Input("state"), Fits(session.Input("state"), TensorElementType.Float, 2, 1, 128)),
+            (session.Input("sr"), Fits(session.Input("sr"), TensorElementType.Int64)),
+        };
+        if (layout.FirstOrDefault(l => !l.Ok).Node is { } bad)
+        {
+            session.Dispose();
+            throw new MediaException($"{path}: not a Silero VAD v5/v6 model: input '{bad.Name}' is {bad.TypeText}; expected input float32 [1, 576], state float32 [2, 1, 128], sr int64 []");
+        }
+
         string name = Path.GetFileNameWithoutExtension(path).Replace("silero_vad_", "silero ", StringComparison.Ordinal);
         return new SileroVad(runtime, session, name);
     }
@@ -78,10 +93,17 @@ public sealed class SileroVad : IVoiceDetector
         frame.CopyTo(_input.AsSpan(Context));
         using var input = OrtValue.FromArray(_runtime, _input, 1, Context + Frame);
         using var state = OrtValue.FromArray(_runtime, _state, 2, 1, 128);
-        using var sr = OrtValue.FromArray(_runtime, _rate, 1);
-        using var results = _session.Run([new("input", input), new("state", state), new("sr", sr)]);
-        results["stateN"].CopyToSingle(_state);
-        return results["output"].GetData<float>()[0];
+        using var sr = OrtValue.FromArray(_runtime, _rate); // a scalar: shape []
+        try
+        {
+            using var results = _session.Run([new("input", input), new("state", state), new("sr", sr)]);
+            results["stateN"].CopyToSingle(_state);
+            return results["output"].GetData<float>()[0];
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new MediaException($"{_session.Source}: the VAD model failed on a frame: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc />

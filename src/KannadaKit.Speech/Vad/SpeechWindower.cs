@@ -82,6 +82,13 @@ public sealed class SpeechWindower
         {
             Emit(done, _triggered ? _speechStart : _position);
         }
+        else if (_pending is { } q && _triggered && _tentativeEnd < 0
+            && Math.Min(_position, _speechStart + (_maxWindow / 2) - _frame) - q.Start + (2 * _pad) > _maxWindow)
+        {
+            // The speech going on now will end too late to join the pending window (its end is at least the smaller
+            // of now and its earliest possible cut): emit the window now rather than hold its audio.
+            Emit(done, _speechStart);
+        }
 
         Trim();
         return done;
