@@ -26,6 +26,8 @@ public sealed class ModelPuller : IDisposable
             AllowAutoRedirect = true,
             MaxAutomaticRedirections = 5,
             ConnectCallback = ConnectAsync,
+            // A proxy would connect for us and bypass the address check on the real destination.
+            UseProxy = false,
         };
         _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("KannadaKit-models/1.0 (+https://github.com/kannadakit)");
@@ -132,7 +134,9 @@ public sealed class ModelPuller : IDisposable
 
     private Uri Source(ModelEntry entry)
     {
-        var url = _options.Mirror is { } m ? new Uri(m, Path.GetFileName(new Uri(entry.Url).AbsolutePath)) : new Uri(entry.Url);
+        // "http://host/models" and "http://host/models/" both mean the folder.
+        var mirror = _options.Mirror is { } m && !m.AbsolutePath.EndsWith('/') ? new Uri(m + "/") : _options.Mirror;
+        var url = mirror is not null ? new Uri(mirror, Path.GetFileName(new Uri(entry.Url).AbsolutePath)) : new Uri(entry.Url);
         if (url.Scheme is not ("http" or "https"))
         {
             throw new MediaException($"{url}: only http and https URLs are fetched");
@@ -187,6 +191,7 @@ public sealed class ModelPuller : IDisposable
             long? total = response.Content.Headers.ContentLength is { } len ? len + have : null;
             if (total > _options.MaxBytes)
             {
+                File.Delete(part);
                 throw new MediaException($"{url}: {total} bytes is over the {_options.MaxBytes}-byte limit");
             }
 
@@ -219,6 +224,8 @@ public sealed class ModelPuller : IDisposable
                 done += n;
                 if (done > _options.MaxBytes)
                 {
+                    await output.DisposeAsync().ConfigureAwait(false);
+                    File.Delete(part);
                     throw new MediaException($"{url}: more than the {_options.MaxBytes}-byte limit");
                 }
 

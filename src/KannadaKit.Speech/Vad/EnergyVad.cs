@@ -32,9 +32,11 @@ public sealed class EnergyVad : IVoiceDetector
         }
 
         double db = 10 * Math.Log10((sum / Math.Max(frame.Length, 1)) + 1e-12);
-        double floor = Math.Max(AbsoluteFloorDb, double.IsNaN(_floorDb) ? db : _floorDb);
-        // The floor follows quiet frames quickly and loud ones slowly, so speech does not raise it.
-        _floorDb = double.IsNaN(_floorDb) ? db : db < _floorDb ? (0.7 * _floorDb) + (0.3 * db) : (0.995 * _floorDb) + (0.005 * db);
+        // Media that opens with speech must not take the speech for the floor: start no higher than just above the
+        // absolute floor, and let quiet frames pull it down quickly and loud ones raise it slowly.
+        _floorDb = double.IsNaN(_floorDb) ? Math.Min(db, AbsoluteFloorDb + 10)
+            : db < _floorDb ? (0.7 * _floorDb) + (0.3 * db) : (0.995 * _floorDb) + (0.005 * db);
+        double floor = Math.Max(AbsoluteFloorDb, _floorDb);
         double x = db - (floor + MarginDb);
         return db < AbsoluteFloorDb ? 0f : (float)(1 / (1 + Math.Exp(-x / 2)));
     }
