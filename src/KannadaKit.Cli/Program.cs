@@ -8,7 +8,7 @@ bool verbose = args.Contains("--verbose");
 var context = new CliContext(Console.Out, Console.Error, verbose, Console.OpenStandardOutput);
 
 var verboseOption = new Option<bool>("--verbose") { Description = "Show stack traces for errors", Recursive = true };
-var root = new RootCommand("KannadaKit: Kannada-first language tools (normalization, segmentation, transliteration, tokenizers, ONNX generation; subtitles, lexicon and news to come)")
+var root = new RootCommand("KannadaKit: Kannada-first language tools (normalization, segmentation, transliteration, tokenizers, ONNX generation, subtitles; lexicon and news to come)")
 {
     verboseOption,
     NormalizeCommand.Create(context),
@@ -19,6 +19,8 @@ var root = new RootCommand("KannadaKit: Kannada-first language tools (normalizat
     TokenizerCommand.Create(context),
     OnnxCommand.Create(context),
     GenerateCommand.Create(context),
+    SubtitleCommand.Create(context),
+    ModelsCommand.Create(context),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))

@@ -46,7 +46,7 @@ public sealed class Ffmpeg
     public MediaProbe Probe(string path)
     {
         var psi = StartInfo("ffprobe");
-        foreach (var a in new[] { "-v", "error", "-show_entries", "format=duration,format_name:stream=codec_type,codec_name,sample_rate,channels", "-of", "json", path })
+        foreach (var a in new[] { "-v", "error", "-show_entries", "format=duration,format_name:stream=codec_type,codec_name,sample_rate,channels,width,height", "-of", "json", path })
         {
             psi.ArgumentList.Add(a);
         }
@@ -65,6 +65,7 @@ public sealed class Ffmpeg
         bool audio = false, video = false;
         string describe = "";
         int channels = 0;
+        (int, int)? size = null;
         if (doc.RootElement.TryGetProperty("streams", out var streams))
         {
             foreach (var s in streams.EnumerateArray())
@@ -75,6 +76,12 @@ public sealed class Ffmpeg
                     audio = true;
                     describe = $"{Str(s, "codec_name")} {Str(s, "sample_rate")} Hz {Str(s, "channels")} ch";
                     channels = s.TryGetProperty("channels", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : 0;
+                }
+
+                if (type == "video" && size is null && s.TryGetProperty("width", out var w) && s.TryGetProperty("height", out var h)
+                    && w.ValueKind == JsonValueKind.Number && h.ValueKind == JsonValueKind.Number)
+                {
+                    size = (w.GetInt32(), h.GetInt32());
                 }
 
                 video |= type == "video";
@@ -93,7 +100,7 @@ public sealed class Ffmpeg
             container = Str(format, "format_name");
         }
 
-        return new MediaProbe(audio, video, duration, $"{container}{(describe.Length > 0 ? ", " + describe : "")}".Trim(), channels);
+        return new MediaProbe(audio, video, duration, $"{container}{(describe.Length > 0 ? ", " + describe : "")}".Trim(), channels) { VideoSize = size };
     }
 
     /// <summary>Runs ffmpeg with the arguments to completion, failing with its last error line.</summary>
