@@ -10,7 +10,8 @@ namespace KannadaKit.Subtitles;
 /// </summary>
 public static class CueBuilder
 {
-    private const string SentenceEnd = ".?!।॥";
+    /// <summary>Characters that end a sentence (Kannada uses the Latin full stop; the dandas appear in verse).</summary>
+    internal const string SentenceEnd = ".?!।॥";
 
     /// <summary>Builds cues from <paramref name="words"/> (in time order); <paramref name="mediaEnd"/> bounds every time when known.</summary>
     /// <param name="words">The words, in time order.</param>
@@ -56,7 +57,15 @@ public static class CueBuilder
         {
             if (i > 0 && starts[i] < ends[i - 1] + gap)
             {
-                starts[i] = ends[i - 1] + gap; // pushed by the cue before
+                // The gap comes out of the cue before first (its out-time), as far as its own need allows, so this
+                // cue still appears when its speech starts; only what is left pushes this cue later.
+                var floor = starts[i - 1] + Need(texts[i - 1], rules);
+                var trimmed = starts[i] - gap;
+                ends[i - 1] = trimmed > floor ? (trimmed < ends[i - 1] ? trimmed : ends[i - 1]) : (floor < ends[i - 1] ? floor : ends[i - 1]);
+                if (starts[i] < ends[i - 1] + gap)
+                {
+                    starts[i] = ends[i - 1] + gap; // pushed by the cue before
+                }
             }
 
             if (ends[i] < starts[i])

@@ -73,15 +73,21 @@ public static class SubtitleReflow
             return [words];
         }
 
-        // Use the builder's grouping on this cue alone: it ends parts at sentence ends and where lines overflow.
+        // The builder's grouping on this cue alone: a part ends where the lines overflow or the time runs out, and
+        // early after a sentence once it holds 40 % of a cue, so a split falls between sentences, not inside one.
         var rebuilt = new List<IReadOnlyList<TimedWord>>();
         var current = new List<TimedWord>();
+        int capacity = rules.MaxLines * rules.MaxLineAksharas;
         foreach (var w in words)
         {
             if (current.Count > 0)
             {
-                string candidate = string.Join(' ', current.Select(x => x.Text).Append(w.Text));
-                if (LineBreaker.Break(candidate, rules) is null || w.End - current[0].Start > rules.MaxDuration)
+                string sofar = string.Join(' ', current.Select(x => x.Text));
+                string candidate = sofar + " " + w.Text;
+                string lastVisible = CueText.Visible(current[^1].Text);
+                bool sentence = lastVisible.Length > 0 && CueBuilder.SentenceEnd.Contains(lastVisible[^1], StringComparison.Ordinal)
+                    && CueText.ReadingLength(sofar) >= capacity * 0.4;
+                if (sentence || LineBreaker.Break(candidate, rules) is null || w.End - current[0].Start > rules.MaxDuration)
                 {
                     rebuilt.Add(current);
                     current = [];

@@ -34,11 +34,12 @@ internal static class SubtitleCommand
         var prompt = new Option<string?>("--prompt") { Description = "Initial prompt: names and spellings the speech uses" };
         var maxWindow = new Option<double>("--max-window") { Description = "Longest recognition window in seconds (Kannada fills Whisper's token budget in about 20 s)", DefaultValueFactory = _ => 20 };
         var noDtw = new Option<bool>("--no-dtw") { Description = "Word times from token timestamps only (no DTW alignment)" };
+        var gpu = new Option<bool>("--gpu") { Description = "Ask Whisper.net for the GPU (needs a GPU runtime package such as Whisper.net.Runtime.Cuda; see README)" };
         var progress = new Option<bool?>("--progress") { Description = "Show (true) or hide (false) the progress line; default: on a terminal" };
         var rules = new RuleOptions();
         var command = new Command("subtitle", "Audio or video → Kannada subtitles (SRT, WebVTT) with Whisper; check, reflow and burn in subtitle files")
         {
-            input, model, language, task, vadModel, noVad, format, output, script, threads, beam, prompt, maxWindow, noDtw, progress,
+            input, model, language, task, vadModel, noVad, format, output, script, threads, beam, prompt, maxWindow, noDtw, gpu, progress,
         };
         rules.AddTo(command);
         command.Subcommands.Add(SubtitleCheckCommand.Create(context));
@@ -82,6 +83,7 @@ internal static class SubtitleCommand
                 BeamSize = parse.GetValue(beam),
                 Prompt = parse.GetValue(prompt),
                 Dtw = !parse.GetValue(noDtw),
+                UseGpu = parse.GetValue(gpu),
             };
             try
             {

@@ -156,7 +156,7 @@ public sealed class WhisperRecognizer : IDisposable
             end = start;
         }
 
-        return new RecognizedSegment(text, start, end, Words(text, tokens, start, end, offset, length), s.Language ?? _options.Language,
+        return new RecognizedSegment(text, start, end, Words(text, tokens, start, end, offset), s.Language ?? _options.Language,
             s.NoSpeechProbability, avgLog, temperature);
     }
 
@@ -165,7 +165,7 @@ public sealed class WhisperRecognizer : IDisposable
     /// onto the segment's text exactly: each token's share of the text is taken in proportion to its text length, and
     /// a word's time runs from the token under its first character to the token under its last.
     /// </summary>
-    private static List<RecognizedWord> Words(string text, List<WhisperToken> tokens, TimeSpan start, TimeSpan end, TimeSpan offset, TimeSpan length)
+    private static List<RecognizedWord> Words(string text, List<WhisperToken> tokens, TimeSpan start, TimeSpan end, TimeSpan offset)
     {
         var words = new List<RecognizedWord>();
         var spans = new List<(int Start, int End)>();
@@ -241,7 +241,6 @@ public sealed class WhisperRecognizer : IDisposable
             words.Add(new RecognizedWord(w, t0, t1, p));
         }
 
-        _ = length;
         return words;
     }
 
