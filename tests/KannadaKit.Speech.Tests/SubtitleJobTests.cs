@@ -93,7 +93,7 @@ public sealed class SubtitleJobTests(TinyModelFixture model) : IClassFixture<Tin
         }
     }
 
-    [NeedsTheory("silero", "shared:speech/real/kannada_sample_1.wav")]
+    [NeedsTheory("silero", "ffmpeg", "shared:speech/real/kannada_sample_1.wav")]
     [InlineData("speech/real/kannada_sample_1.wav")]
     [InlineData("speech/real/kannada_sample_2.wav")]
     [InlineData("speech/espeak-ng/kn_espeak_1.wav")]
@@ -110,7 +110,24 @@ public sealed class SubtitleJobTests(TinyModelFixture model) : IClassFixture<Tin
         Assert.NotEmpty(r.Windows);
         AssertGoodCues(r, SubtitleRules.Default, allowEmpty: true);
         var doc = new SubtitleDocument(r.Cues);
-        Assert.Equal(r.Cues, SrtFormat.Read(Encoding.UTF8.GetBytes(SrtFormat.Write(doc))).Cues);
+        string srt = _dir.File("shared.srt"), vtt = _dir.File("shared.vtt");
+        File.WriteAllText(srt, SrtFormat.Write(doc));
+        File.WriteAllText(vtt, WebVttFormat.Write(doc));
+        Assert.Equal(r.Cues, SrtFormat.Read(File.ReadAllBytes(srt)).Cues);
+        Assert.Equal(r.Cues.Count, WebVttFormat.Read(File.ReadAllBytes(vtt)).Cues.Count);
+        if (r.Cues.Count == 0)
+        {
+            // ffmpeg refuses an empty subtitle file as "invalid data"; ours are the empty forms.
+            Assert.Equal("", File.ReadAllText(srt));
+            Assert.Equal("WEBVTT\n\n", File.ReadAllText(vtt));
+            return;
+        }
+
+        foreach (var written in new[] { srt, vtt })
+        {
+            SpeechRequirements.Ffmpeg("-i", written, written + ".ass");
+            Assert.Equal(r.Cues.Count, File.ReadLines(written + ".ass").Count(l => l.StartsWith("Dialogue:", StringComparison.Ordinal)));
+        }
     }
 
     [NeedsFact("espeak-ng", "ffmpeg")]
