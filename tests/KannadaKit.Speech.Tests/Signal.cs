@@ -47,5 +47,21 @@ internal static class Signal
     }
 
     /// <summary>Decibels of a ratio of amplitudes.</summary>
+    /// <summary>
+    /// The loudest 100 ms block of <paramref name="x"/> (its first and last blocks left out: filter edges) in dB
+    /// against a half-scale sine: what is left of a sweep above the new Nyquist frequency is aliasing. Block by
+    /// block, so a narrow alias cannot hide in a long average.
+    /// </summary>
+    public static double WorstBlockDb(float[] x)
+    {
+        double worst = 0;
+        for (int i = 1600; i + 1600 <= x.Length - 1600; i += 1600)
+        {
+            worst = Math.Max(worst, Rms(x.AsSpan(i, 1600)));
+        }
+
+        return Db(worst / (0.5 / Math.Sqrt(2)));
+    }
+
     public static double Db(double ratio) => 20 * Math.Log10(Math.Max(ratio, 1e-12));
 }
