@@ -131,6 +131,14 @@ public class RecognizerTests(TinyModelFixture model) : IClassFixture<TinyModelFi
         AssertWellFormed(r.Recognize(x, TimeSpan.FromSeconds(3)), TimeSpan.FromSeconds(3), x.Length);
     }
 
+    [Theory]
+    [InlineData(0.9f, -1.5, true)]    // likely silence, unsure text: dropped
+    [InlineData(0.9f, -0.5, false)]   // likely silence but confident text (speech over music): kept
+    [InlineData(0.3f, -2.5, false)]   // unsure text but no sign of silence: kept, the fallback deals with it
+    [InlineData(0.61f, -1.01, true)]
+    public void TheNoSpeechRuleNeedsBothSignals(float noSpeech, double averageLog, bool silence) =>
+        Assert.Equal(silence, WhisperRecognizer.IsSilence(noSpeech, averageLog, new RecognizerOptions()));
+
     [Fact]
     public void UnderATenthOfASecondIsNothing()
     {

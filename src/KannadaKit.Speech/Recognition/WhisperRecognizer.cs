@@ -133,13 +133,20 @@ public sealed class WhisperRecognizer : IDisposable
         return list;
     }
 
+    /// <summary>
+    /// openai-whisper's silence rule: a segment is dropped when the no-speech token is likely and the text itself is
+    /// not confident; confident text survives a high no-speech probability (speech over music).
+    /// </summary>
+    internal static bool IsSilence(float noSpeechProbability, double averageLogProbability, RecognizerOptions options) =>
+        noSpeechProbability > options.NoSpeechThreshold && averageLogProbability < options.LogProbThreshold;
+
     private RecognizedSegment? Convert(SegmentData s, TimeSpan offset, TimeSpan length, float temperature)
     {
         var tokens = s.Tokens.Where(k => k.Id < _eot).ToList();
         double avgLog = tokens.Count == 0 ? 0 : tokens.Average(k => (double)k.ProbabilityLog);
-        if (s.NoSpeechProbability > _options.NoSpeechThreshold && avgLog < _options.LogProbThreshold)
+        if (IsSilence(s.NoSpeechProbability, avgLog, _options))
         {
-            return null; // openai's silence rule
+            return null;
         }
 
         string text = _normalizer.Normalize(s.Text.Trim());

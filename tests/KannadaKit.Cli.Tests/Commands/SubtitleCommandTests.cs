@@ -73,6 +73,18 @@ public sealed class SubtitleCommandTests(CliTinyModel model) : IClassFixture<Cli
     }
 
     [Fact]
+    public void TheProgressLineShowsMediaTimeAndTheRealTimeFactor()
+    {
+        var x = TestAudio.Tone(200, 6, 16000, 0.3);
+        string wav = TestAudio.WriteWav(_cli.PathOf("tone.wav"), x, 16000, TestAudio.Encoding.Pcm16);
+        var r = _cli.Run("", "subtitle", wav, "--model", model.Path, "--progress", "true", "--no-vad", "--beam-size", "1");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        // Drawn in place with carriage returns, then cleared before the summary line.
+        Assert.Matches(@"\r\[#* *\] 0:0\d / 0:06  real-time factor \d+\.\d\d", r.Stderr);
+        Assert.Matches(@"\r +\r", r.Stderr);
+    }
+
+    [Fact]
     public void BadInputsGetOneLineAndLeaveNoOutput()
     {
         string wav = TestAudio.WriteWav(_cli.PathOf("a.wav"), TestAudio.Tone(300, 1, 16000), 16000, TestAudio.Encoding.Pcm16);
