@@ -21,6 +21,7 @@ var root = new RootCommand("KannadaKit: Kannada-first language tools (normalizat
     GenerateCommand.Create(context),
     SubtitleCommand.Create(context),
     ModelsCommand.Create(context),
+    LexiconCommand.Create(context),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))
