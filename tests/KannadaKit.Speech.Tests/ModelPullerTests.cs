@@ -244,10 +244,4 @@ public sealed class ModelPullerTests : IDisposable
 
         return buffer.ToArray();
     }
-
-    /// <summary>Progress that reports on the caller's thread (Progress&lt;T&gt; posts, so late reports could be missed).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -78,7 +78,7 @@ public sealed class SubtitleJobTests(TinyModelFixture model) : IClassFixture<Tin
         using var vad = Detector(detector);
         using var recognizer = Recognizer();
         var progress = new List<JobProgress>();
-        var r = SubtitleJob.Run(audio, vad, recognizer, progress: new Sync<JobProgress>(progress.Add));
+        var r = SubtitleJob.Run(audio, vad, recognizer, progress: new SyncProgress<JobProgress>(progress.Add));
         AssertGoodCues(r, SubtitleRules.Default);
         Assert.Equal(detector, r.Detector.Split(' ')[0]);
         Assert.InRange(r.MediaDuration.TotalSeconds, 10, 14);
@@ -226,7 +226,7 @@ public sealed class SubtitleJobTests(TinyModelFixture model) : IClassFixture<Tin
         using var audio = new GeneratedAudio(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2));
         using var recognizer = Recognizer();
         using var cts = new CancellationTokenSource();
-        var progress = new Sync<JobProgress>(p =>
+        var progress = new SyncProgress<JobProgress>(p =>
         {
             if (p.MediaDone > TimeSpan.FromMinutes(1))
             {
@@ -235,11 +235,6 @@ public sealed class SubtitleJobTests(TinyModelFixture model) : IClassFixture<Tin
         });
         Assert.ThrowsAny<OperationCanceledException>(() => SubtitleJob.Run(audio, new EnergyVad(), recognizer, progress: progress, cancellationToken: cts.Token));
         Assert.InRange(audio.Position, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1.1));
-    }
-
-    private sealed class Sync<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 
     /// <summary>Faint noise with a voiced burst (a 150 Hz buzz and its harmonics) at the start of every period.</summary>

@@ -64,7 +64,7 @@ internal static class ModelsCommand
             var report = new Bytes(status, entry.Name);
             using var puller = new ModelPuller(options);
             string path = puller.PullAsync(entry, folder, report).GetAwaiter().GetResult();
-            status.Dispose();
+            status.Clear();
             context.Error.WriteLine($"{path}: {entry.Name} installed and verified ({entry.Checksum})");
             return ExitCodes.Success;
         }));

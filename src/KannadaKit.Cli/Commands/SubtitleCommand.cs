@@ -102,7 +102,7 @@ internal static class SubtitleCommand
             using var status = StatusLine.Create(context.Error, parse.GetValue(progress));
             var report = new Progress(status);
             var result = SubtitleJob.Run(audio, detector, recognizer, jobOptions, report);
-            status.Dispose();
+            status.Clear();
 
             SubtitleFiles.Write(context, outPath, SubtitleFiles.Render(result.Cues, fmt));
             string where = outPath == "-" ? "standard output" : outPath;

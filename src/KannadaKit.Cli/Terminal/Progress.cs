@@ -54,9 +54,7 @@ internal sealed class Progress : IDisposable
         if (_total > 0)
         {
             double f = Math.Clamp((double)done / _total, 0, 1);
-            int width = 30;
-            int filled = (int)(f * width);
-            _err.Write($"\r[{new string('#', filled)}{new string(' ', width - filled)}] {f * 100,5:F1}%  {done / 1e6:F1}/{_total / 1e6:F1} MB  {mbps:F0} MB/s ");
+            _err.Write($"\r{StatusLine.Bar(f)} {f * 100,5:F1}%  {done / 1e6:F1}/{_total / 1e6:F1} MB  {mbps:F0} MB/s ");
         }
         else
         {

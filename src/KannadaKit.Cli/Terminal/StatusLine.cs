@@ -46,12 +46,17 @@ internal sealed class StatusLine : IDisposable
         _lastLength = line.Length;
     }
 
-    /// <summary>Clears the line.</summary>
-    public void Dispose()
+    /// <summary>Clears the line (before a summary is written under it); drawing again starts a new one.</summary>
+    public void Clear()
     {
         if (_err is not null && _lastLength > 0)
         {
             _err.Write("\r" + new string(' ', _lastLength) + "\r");
         }
+
+        _lastLength = 0;
     }
+
+    /// <inheritdoc cref="Clear" />
+    public void Dispose() => Clear();
 }

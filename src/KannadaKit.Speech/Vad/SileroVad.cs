@@ -64,13 +64,13 @@ public sealed class SileroVad : IVoiceDetector
         // Names alone are not enough: a wrong shape would only fail on the first frame, deep in a job.
         static bool Fits(NodeInfo n, TensorElementType type, params long[] dims) => n.IsTensor && n.ElementType == type
             && n.Dimensions.Count == dims.Length && n.Dimensions.Zip(dims).All(d => d.First < 0 || d.First == d.Second);
-        var layout = new (NodeInfo Node, bool Ok)[]
+        var bad = new[] { session.Input("input"), session.Input("state"), session.Input("sr") }.FirstOrDefault(n => !(n.Name switch
         {
-            (session.Input("input"), Fits(session.Input("input"), TensorElementType.Float, 1, Context + Frame)),
-            (session.Input("state"), Fits(session.Input("state"), TensorElementType.Float, 2, 1, 128)),
-            (session.Input("sr"), Fits(session.Input("sr"), TensorElementType.Int64)),
-        };
-        if (layout.FirstOrDefault(l => !l.Ok).Node is { } bad)
+            "input" => Fits(n, TensorElementType.Float, 1, Context + Frame),
+            "state" => Fits(n, TensorElementType.Float, 2, 1, 128),
+            _ => Fits(n, TensorElementType.Int64),
+        }));
+        if (bad is not null)
         {
             session.Dispose();
             throw new MediaException($"{path}: not a Silero VAD v5/v6 model: input '{bad.Name}' is {bad.TypeText}; expected input float32 [1, 576], state float32 [2, 1, 128], sr int64 []");
