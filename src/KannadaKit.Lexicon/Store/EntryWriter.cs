@@ -1,0 +1,150 @@
+using System.Globalization;
+using KannadaKit.Lexicon.Model;
+using KannadaKit.Lexicon.Origins;
+using KannadaKit.Lexicon.Phonetics;
+using Microsoft.Data.Sqlite;
+
+namespace KannadaKit.Lexicon.Store;
+
+/// <summary>Writes one source's entries inside an open transaction with prepared statements.</summary>
+internal sealed class EntryWriter
+{
+    private readonly SqliteConnection _db;
+    private readonly SqliteTransaction _tx;
+    private readonly long _source;
+    private readonly HashSet<long> _touched = [];
+    private readonly SqliteCommand _find, _insertEntry, _clearSenses, _clearFacts, _clearForms, _sense, _fact, _form;
+
+    public EntryWriter(SqliteConnection db, SqliteTransaction tx, long source)
+    {
+        _db = db;
+        _tx = tx;
+        _source = source;
+        _find = Prepare("SELECT id FROM entries WHERE headword = $h", "$h");
+        _insertEntry = Prepare("""
+            INSERT INTO entries(headword, phonetic, iso, ipa, first_ak, last_ak, ak_len)
+            VALUES ($h, $p, $i, $a, $f, $l, $n) RETURNING id
+            """, "$h", "$p", "$i", "$a", "$f", "$l", "$n");
+        _clearSenses = Prepare("DELETE FROM senses WHERE entry_id = $e AND source_id = $s", "$e", "$s");
+        _clearFacts = Prepare("DELETE FROM facts WHERE entry_id = $e AND source_id = $s", "$e", "$s");
+        _clearForms = Prepare("DELETE FROM forms WHERE entry_id = $e AND source_id = $s", "$e", "$s");
+        _sense = Prepare("""
+            INSERT INTO senses(entry_id, source_id, pos, gloss, kn_gloss, qualifier, ref) VALUES ($e, $s, $p, $g, $k, $q, $r)
+            """, "$e", "$s", "$p", "$g", "$k", "$q", "$r");
+        _fact = Prepare("""
+            INSERT INTO facts(entry_id, source_id, kind, text, extra, ref, number) VALUES ($e, $s, $k, $t, $x, $r, $n)
+            """, "$e", "$s", "$k", "$t", "$x", "$r", "$n");
+        _form = Prepare("INSERT INTO forms(form, entry_id, source_id, tags) VALUES ($f, $e, $s, $t)", "$f", "$e", "$s", "$t");
+    }
+
+    public long NewHeadwords { get; private set; }
+
+    public long UpdatedHeadwords { get; private set; }
+
+    public void Write(LexiconEntry e)
+    {
+        long id = EntryId(e.Headword);
+        if (_touched.Add(id))
+        {
+            foreach (var c in new[] { _clearSenses, _clearFacts, _clearForms })
+                Run(c, id, _source);
+        }
+
+        foreach (var s in e.Senses)
+            Run(_sense, id, _source, s.PartOfSpeech, s.Gloss, s.KannadaGloss, s.Qualifier, s.Source.Reference);
+        foreach (var x in e.Examples)
+            Fact(id, "example", x.Text, x.Translation, x.Source.Reference, 0);
+        foreach (var o in e.Origins)
+            Fact(id, "origin", OriginClasses.Name(o.Class), LexiconStore.Json(o.Evidence), o.Source.Reference, o.Confidence);
+        foreach (var t in e.Etymologies)
+            Fact(id, "etymology", t.Text, LexiconStore.Json(t.Templates.Select(x => x.ToString())), t.Source.Reference, 0);
+        foreach (var r in e.Relations)
+            Fact(id, "relation", r.Target, RelationKinds.Name(r.Kind), r.Source.Reference, 0);
+        foreach (var f in e.Frequencies)
+            Fact(id, "frequency", "", "", f.Source.Reference, f.Count);
+        if (e.Pronunciation is { Ipa.Length: > 0 } p && p.Source.Source != Provenance.Computed.Source)
+            Fact(id, "ipa", p.Ipa, p.Iso15919, p.Source.Reference, 0);
+        foreach (var f in e.Forms)
+            Run(_form, f.Form.Normalize(System.Text.NormalizationForm.FormC), id, _source, string.Join(' ', f.Tags));
+    }
+
+    /// <summary>Re-classifies the origin of every touched entry and refreshes the summary columns.</summary>
+    public void Finish(long classifierSource)
+    {
+        using var templates = Prepare("SELECT extra FROM facts WHERE entry_id = $e AND kind = 'etymology'", "$e");
+        using var headword = Prepare("SELECT headword FROM entries WHERE id = $e", "$e");
+        using var summary = Prepare("""
+            UPDATE entries SET
+              frequency = coalesce((SELECT sum(number) FROM facts WHERE entry_id = $e AND kind = 'frequency'), 0),
+              origin = coalesce((SELECT text FROM facts WHERE entry_id = $e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 'unknown'),
+              origin_confidence = coalesce((SELECT number FROM facts WHERE entry_id = $e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 0),
+              gloss = coalesce((SELECT gloss FROM senses WHERE entry_id = $e AND gloss <> '' ORDER BY id LIMIT 1), '')
+            WHERE id = $e
+            """, "$e");
+        foreach (long id in _touched)
+        {
+            Run(_clearFacts, id, classifierSource);
+            headword.Parameters["$e"].Value = id;
+            string word = (string)headword.ExecuteScalar()!;
+            templates.Parameters["$e"].Value = id;
+            var found = new List<EtymologyTemplate>();
+            using (var r = templates.ExecuteReader())
+            {
+                while (r.Read())
+                    found.AddRange(LexiconStore.FromJson(r.GetString(0)).Select(EtymologyTemplates.Parse).OfType<EtymologyTemplate>());
+            }
+
+            var origin = OriginClassifier.Classify(word, found);
+            if (origin.Class != OriginClass.Unknown)
+                Fact(id, "origin", OriginClasses.Name(origin.Class), LexiconStore.Json(origin.Evidence), "", origin.Confidence, classifierSource);
+            Run(summary, id);
+        }
+
+        foreach (var c in new[] { _find, _insertEntry, _clearSenses, _clearFacts, _clearForms, _sense, _fact, _form })
+            c.Dispose();
+    }
+
+    private long EntryId(string headword)
+    {
+        _find.Parameters["$h"].Value = headword;
+        if (_find.ExecuteScalar() is long id)
+        {
+            if (!_touched.Contains(id))
+                UpdatedHeadwords++;
+            return id;
+        }
+
+        var (first, last, count) = LexiconStore.AksharaShape(headword);
+        var p = Pronouncer.Of(headword);
+        _insertEntry.Parameters["$h"].Value = headword;
+        _insertEntry.Parameters["$p"].Value = PhoneticKey.OfKannada(headword);
+        _insertEntry.Parameters["$i"].Value = p.Iso15919;
+        _insertEntry.Parameters["$a"].Value = p.Ipa;
+        _insertEntry.Parameters["$f"].Value = first;
+        _insertEntry.Parameters["$l"].Value = last;
+        _insertEntry.Parameters["$n"].Value = count;
+        NewHeadwords++;
+        return Convert.ToInt64(_insertEntry.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private void Fact(long id, string kind, string text, string extra, string reference, double number, long? source = null) =>
+        Run(_fact, id, source ?? _source, kind, text, extra, reference, number);
+
+    private SqliteCommand Prepare(string sql, params string[] names)
+    {
+        var c = _db.CreateCommand();
+        c.Transaction = _tx;
+        c.CommandText = sql;
+        foreach (var n in names)
+            c.Parameters.Add(new SqliteParameter(n, null));
+        c.Prepare();
+        return c;
+    }
+
+    private static void Run(SqliteCommand c, params object[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+            c.Parameters[i].Value = values[i];
+        c.ExecuteNonQuery();
+    }
+}
