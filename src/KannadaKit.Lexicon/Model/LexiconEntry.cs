@@ -37,6 +37,9 @@ public sealed record LexiconEntry
     /// <summary>Links to other words.</summary>
     public IReadOnlyList<Relation> Relations { get; init; } = [];
 
+    /// <summary>Sources that list the headword and say nothing more about it (a word list).</summary>
+    public IReadOnlyList<Provenance> Attestations { get; init; } = [];
+
     /// <summary>Corpus frequencies, one per corpus source.</summary>
     public IReadOnlyList<Frequency> Frequencies { get; init; } = [];
 

@@ -37,13 +37,16 @@ public sealed class LexiconSearcher
         if (q.Length == 0 || limit <= 0)
             return [];
         bool latin = PhoneticKey.IsLatin(q);
-        var found = new Dictionary<string, SearchResult>(StringComparer.Ordinal);
+        // Equal scores keep the order the sources give (frequency, or a translation table's order): seq remembers it.
+        var found = new Dictionary<string, (SearchResult Result, int Seq)>(StringComparer.Ordinal);
         void Keep(IEnumerable<SearchResult> results)
         {
             foreach (var r in results)
             {
-                if (!found.TryGetValue(r.Headword, out var old) || old.Score < r.Score)
-                    found[r.Headword] = r;
+                if (!found.TryGetValue(r.Headword, out var old))
+                    found[r.Headword] = (r, found.Count);
+                else if (old.Result.Score < r.Score)
+                    found[r.Headword] = (r, old.Seq);
             }
         }
 
@@ -79,7 +82,7 @@ public sealed class LexiconSearcher
                 break;
         }
 
-        return [.. found.Values.OrderByDescending(r => r.Score).ThenBy(r => r.Headword, StringComparer.Ordinal).Take(limit)];
+        return [.. found.Values.OrderByDescending(r => r.Result.Score).ThenBy(r => r.Seq).Select(r => r.Result).Take(limit)];
     }
 
     private IEnumerable<SearchResult> Exact(string q) =>
@@ -96,7 +99,7 @@ public sealed class LexiconSearcher
         }
 
         results.AddRange(Query($"SELECT {Columns}, f.tags FROM forms f JOIN entries e ON e.id = f.entry_id WHERE f.form = $q", ("$q", q))
-            .Select(r => Result(r, 91, SearchMode.Lemma, $"{(r.Length > 4 ? r[4] : "form")} of {r[0]}")));
+            .Select(r => Result(r, 91, SearchMode.Lemma, $"{(r[4].Length > 0 ? r[4].Replace('|', ' ') : "form")} of {r[0]}")));
         return results;
     }
 
@@ -177,10 +180,12 @@ public sealed class LexiconSearcher
             return [];
         string match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
         var rows = Query($"""
-            SELECT {Columns}, s.gloss, bm25(gloss_words) FROM gloss_words JOIN senses s ON s.id = gloss_words.rowid
+            SELECT {Columns}, s.gloss, bm25(gloss_words), s.id FROM gloss_words JOIN senses s ON s.id = gloss_words.rowid
             JOIN entries e ON e.id = s.entry_id WHERE gloss_words MATCH $m ORDER BY bm25(gloss_words) LIMIT 500
             """, ("$m", match));
-        return rows.Select(r =>
+        // Whole-gloss matches in the order their source lists them (a translation table puts the usual word first).
+        return rows.OrderBy(r => string.Equals(r[4].Trim(), q, StringComparison.OrdinalIgnoreCase) ? long.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture) : long.MaxValue)
+            .Select(r =>
             {
                 bool whole = string.Equals(r[4].Trim(), q, StringComparison.OrdinalIgnoreCase);
                 // bm25 is negative, more negative is better; it only orders within the non-exact band.

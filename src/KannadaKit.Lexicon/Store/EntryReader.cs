@@ -38,6 +38,7 @@ internal static class EntryReader
         var etymologies = new List<Etymology>();
         var relations = new List<Relation>();
         var frequencies = new List<Frequency>();
+        var attestations = new List<Provenance>();
         Pronunciation pronunciation = new(iso, ipa, Provenance.Computed);
         c.CommandText = """
             SELECT f.kind, f.text, f.extra, f.ref, f.number, src.name, src.licence
@@ -67,6 +68,9 @@ internal static class EntryReader
                     case "frequency":
                         frequencies.Add(new Frequency((long)number, p));
                         break;
+                    case "attested":
+                        attestations.Add(p);
+                        break;
                     case "ipa":
                         pronunciation = new Pronunciation(iso, text, p);
                         break;
@@ -79,7 +83,7 @@ internal static class EntryReader
         using (var r = c.ExecuteReader())
         {
             while (r.Read())
-                forms.Add(new InflectedForm(r.GetString(0), r.GetString(1).Split(' ', StringSplitOptions.RemoveEmptyEntries), new Provenance(r.GetString(2), r.GetString(3))));
+                forms.Add(new InflectedForm(r.GetString(0), r.GetString(1).Split('|', StringSplitOptions.RemoveEmptyEntries), new Provenance(r.GetString(2), r.GetString(3))));
         }
 
         return new LexiconEntry(headword)
@@ -90,6 +94,7 @@ internal static class EntryReader
             Etymologies = etymologies,
             Relations = relations,
             Frequencies = frequencies,
+            Attestations = attestations,
             Pronunciation = pronunciation,
             Forms = forms,
         };

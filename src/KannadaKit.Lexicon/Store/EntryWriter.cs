@@ -60,12 +60,14 @@ internal sealed class EntryWriter
             Fact(id, "etymology", t.Text, LexiconStore.Json(t.Templates.Select(x => x.ToString())), t.Source.Reference, 0);
         foreach (var r in e.Relations)
             Fact(id, "relation", r.Target, RelationKinds.Name(r.Kind), r.Source.Reference, 0);
+        foreach (var a in e.Attestations)
+            Fact(id, "attested", "", "", a.Reference, 0);
         foreach (var f in e.Frequencies)
             Fact(id, "frequency", "", "", f.Source.Reference, f.Count);
         if (e.Pronunciation is { Ipa.Length: > 0 } p && p.Source.Source != Provenance.Computed.Source)
             Fact(id, "ipa", p.Ipa, p.Iso15919, p.Source.Reference, 0);
         foreach (var f in e.Forms)
-            Run(_form, f.Form.Normalize(System.Text.NormalizationForm.FormC), id, _source, string.Join(' ', f.Tags));
+            Run(_form, f.Form.Normalize(System.Text.NormalizationForm.FormC), id, _source, string.Join('|', f.Tags));
     }
 
     /// <summary>Re-classifies the origin of every touched entry and refreshes the summary columns.</summary>
