@@ -69,6 +69,16 @@ public class KannadaInflectorTests
         Assert.Empty(KannadaInflector.ParadigmsFor("", ""));
     }
 
+    [Theory]
+    [InlineData("ಮನೆಗೂ", "ಮನೆ", "dative + -ಊ")]
+    [InlineData("ಮನೆಯಲ್ಲಿಯೇ", "ಮನೆ", "locative + -ಏ")]
+    [InlineData("ಊರಿನಲ್ಲೂ", "ಊರು", "locative + -ಊ")]
+    [InlineData("ಊರನ್ನೂ", "ಊರು", "accusative + -ಊ")]
+    [InlineData("ಮರವೂ", "ಮರ", "nominative + -ಊ")]
+    [InlineData("ಮಾಡುವುದೇ", "ಮಾಡು", "verbal noun + -ಏ")]
+    public void CliticsComeOffBeforeTheCaseEnding(string form, string lemma, string tag) =>
+        Assert.Contains(KannadaInflector.Analyse(form), w => w.Lemma == lemma && w.Tag == tag);
+
     [Fact]
     public void AnalysisPrefersTheShortestLemma()
     {

@@ -5,12 +5,18 @@ using KannadaKit.Lexicon.Ellara;
 
 namespace KannadaKit.Cli.Commands;
 
-/// <summary><c>kannadakit lexicon</c>: the Ellara Kannada lexicon's tools (today: <c>respell</c>).</summary>
+/// <summary><c>kannadakit lexicon</c>: build, grow, search and export the lexicon; Ellara respelling.</summary>
 internal static class LexiconCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("lexicon", "The Ellara Kannada lexicon (D. N. Shankara Bhat's method): respell; build, search and serve to come");
+        var command = new Command("lexicon", "The Ellara Kannada lexicon (D. N. Shankara Bhat's method): build, import, search, show, stats, export, respell");
+        command.Subcommands.Add(LexiconBuildCommand.Build(context));
+        command.Subcommands.Add(LexiconBuildCommand.Import(context));
+        command.Subcommands.Add(LexiconQueryCommand.Search(context));
+        command.Subcommands.Add(LexiconQueryCommand.Show(context));
+        command.Subcommands.Add(LexiconQueryCommand.Stats(context));
+        command.Subcommands.Add(LexiconExportCommand.Create(context));
         command.Subcommands.Add(Respell(context));
         return command;
     }

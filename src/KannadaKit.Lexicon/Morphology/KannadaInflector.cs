@@ -89,7 +89,38 @@ public static class KannadaInflector
                 result.Add(new InflectedWord(lemma, form, r.Tag, r.Paradigm));
         }
 
+        foreach (var (bare, clitic) in WithoutClitic(form))
+        {
+            foreach (var r in s_rules)
+            {
+                if (!bare.EndsWith(r.FormEnding, StringComparison.Ordinal) || bare.Length <= r.FormEnding.Length)
+                    continue;
+                string lemma = bare[..^r.FormEnding.Length] + r.LemmaEnding;
+                if (lemma != form && ParadigmsFor(lemma).Contains(r.Paradigm) && Inflect(lemma, r.Paradigm).Any(w => w.Form == bare && w.Tag == r.Tag))
+                    result.Add(new InflectedWord(lemma, form, $"{r.Tag} + {clitic}", r.Paradigm));
+            }
+        }
+
         return [.. result.OrderBy(w => w.Lemma.Length).DistinctBy(w => (w.Lemma, w.Tag))];
+    }
+
+    /// <summary>
+    /// The form without the clitics -ಊ ("also, even") and -ಏ (emphasis), which replace a final short vowel
+    /// (ಮನೆಗೆ → ಮನೆಗೂ, ಊರಿನಲ್ಲಿ → ಊರಿನಲ್ಲೂ, ಊರನ್ನು → ಊರನ್ನೂ) or follow a glide (ಮನೆಯಲ್ಲಿಯೇ, ಮರವೂ).
+    /// </summary>
+    private static IEnumerable<(string Bare, string Clitic)> WithoutClitic(string form)
+    {
+        if (form.Length < 3)
+            yield break;
+        char last = form[^1];
+        string clitic = last switch { '\u0CC2' => "-ಊ", '\u0CC7' => "-ಏ", _ => "" };
+        if (clitic.Length == 0)
+            yield break;
+        string stem = form[..^1];
+        if (stem.EndsWith('ಯ') || stem.EndsWith('ವ'))
+            yield return (stem[..^1], clitic);
+        foreach (string v in new[] { "\u0CBF", "\u0CC6", "\u0CC1" })
+            yield return (stem + v, clitic);
     }
 
     private static bool EndsWithLemmaEnding(string lemma, InflectionRule r)
