@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using KannadaKit.Benchmarks;
 using KannadaKit.Benchmarks.Fuzzing;
 using KannadaKit.Benchmarks.Generation;
+using KannadaKit.Benchmarks.Lexicon;
 using KannadaKit.Benchmarks.Speech;
 using KannadaKit.Benchmarks.Text;
 using KannadaKit.Benchmarks.Tokenizers;
@@ -27,11 +28,12 @@ return what switch
     "fuzz" => ParserFuzz.Run(args.Length > 1 ? args[1..] : []),
     "subtitle" => SubtitleBenchmark.Run(args.Length > 1 ? args[1..] : []),
     "subtitle-long" => SubtitleBenchmark.RunLong(args[1..]),
+    "lexicon" => LexiconSearchBenchmark.Run(args.Length > 1 ? args[1..] : []),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate | fuzz [--count N] | subtitle [--hours H]] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate | fuzz [--count N] | subtitle [--hours H] | lexicon [ENTRIES]] | bdn [BenchmarkDotNet args]");
     return 2;
 }

@@ -18,19 +18,19 @@ internal static class LexiconEntryText
             o.WriteLine($"  {p.Iso15919}  /{p.Ipa}/");
         if (e.TotalFrequency > 0)
             o.WriteLine(string.Create(c, $"  corpus count {e.TotalFrequency:N0}"));
-        o.WriteLine();
         if (e.BestOrigin is { } best)
         {
+            o.WriteLine();
             o.WriteLine(string.Create(c, $"Origin: {OriginClasses.Name(best.Class)} ({OriginClasses.KannadaName(best.Class)}), confidence {best.Confidence:0.00} [{best.Source.Source}]"));
             foreach (var ev in best.Evidence)
                 o.WriteLine("  - " + ev);
             foreach (var other in e.Origins.Skip(1).Where(x => x.Class != best.Class))
                 o.WriteLine(string.Create(c, $"  disagrees: {OriginClasses.Name(other.Class)} {other.Confidence:0.00} [{other.Source.Source}]"));
-            o.WriteLine();
         }
 
         foreach (var t in e.Etymologies)
         {
+            o.WriteLine();
             o.WriteLine($"Etymology [{t.Source.Source}]: {t.Text}");
             if (t.Templates.Count > 0)
                 o.WriteLine("  " + string.Join(" ", t.Templates));
