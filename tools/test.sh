@@ -40,6 +40,14 @@ if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null \
       ffmpeg espeak-ng fonts-noto-core >/dev/null; } || echo "tools/test.sh: could not install the speech tools; their tests will be skipped" >&2
 fi
 
+# Lexicon: the Apache-2.0 Kannada word list inside Debian's tesseract-ocr-kan, extracted by the test that imports it.
+if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null && { ! command -v dawg2wordlist >/dev/null \
+    || ! compgen -G '/usr/share/tesseract-ocr/*/tessdata/kan.traineddata' >/dev/null; }; then
+  echo "tools/test.sh: installing tesseract-ocr and tesseract-ocr-kan (lexicon word list)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      tesseract-ocr tesseract-ocr-kan >/dev/null; } || echo "tools/test.sh: could not install tesseract; the word-list test will be skipped" >&2
+fi
+
 # The real Silero VAD models, as npm @ricky0123/vad-web ships them (never committed; the tests check the archive's
 # sha256 and take silero_vad_v5.onnx and _v6.onnx out of it).
 vad_tgz=tools/speech-fixtures/ricky0123-vad-web-0.0.31.tgz
