@@ -10,12 +10,13 @@ internal static class LexiconCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("lexicon", "The Ellara Kannada lexicon (D. N. Shankara Bhat's method): build, import, search, show, stats, export, respell");
+        var command = new Command("lexicon", "The Ellara Kannada lexicon (D. N. Shankara Bhat's method): build, import, search, show, stats, suggest, export, respell");
         command.Subcommands.Add(LexiconBuildCommand.Build(context));
         command.Subcommands.Add(LexiconBuildCommand.Import(context));
         command.Subcommands.Add(LexiconQueryCommand.Search(context));
         command.Subcommands.Add(LexiconQueryCommand.Show(context));
         command.Subcommands.Add(LexiconQueryCommand.Stats(context));
+        command.Subcommands.Add(LexiconSuggestCommand.Create(context));
         command.Subcommands.Add(LexiconExportCommand.Create(context));
         command.Subcommands.Add(Respell(context));
         return command;

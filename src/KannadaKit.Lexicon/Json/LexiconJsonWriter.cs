@@ -4,6 +4,7 @@ using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Morphology;
 using KannadaKit.Lexicon.Search;
 using KannadaKit.Lexicon.Store;
+using KannadaKit.Lexicon.Suggestions;
 
 namespace KannadaKit.Lexicon.Json;
 
@@ -167,6 +168,51 @@ public static class LexiconJsonWriter
         foreach (var (k, v) in s.ByOrigin)
             w.WriteNumber(k, v);
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A suggestion report: <c>{"headword", "kind": "suggestions", "suggestions": […], "top_picks": {…}}</c>.</summary>
+    public static void WriteSuggestions(Utf8JsonWriter w, SuggestionReport r)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(r);
+        w.WriteStartObject();
+        w.WriteString("headword", r.Headword);
+        w.WriteString("kind", "suggestions"); // never attested data
+        w.WriteStartArray("suggestions");
+        foreach (var s in r.Suggestions)
+        {
+            w.WriteStartObject();
+            w.WriteString("word", s.Word);
+            w.WriteNumber("score", s.Score);
+            w.WriteStartArray("proposals");
+            foreach (var p in s.Proposals)
+            {
+                w.WriteStartObject();
+                w.WriteString("rival", p.Rival);
+                w.WriteNumber("score", p.Score);
+                w.WriteString("reason", p.Reason);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("evidence");
+            foreach (var e in s.Evidence)
+                w.WriteStringValue(e);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("top_picks");
+        foreach (var (k, v) in r.TopPicks)
+            w.WriteString(k, v);
+        w.WriteEndObject();
+        w.WriteBoolean("rivals_disagree", r.RivalsDisagree);
+        w.WriteStartArray("rivals");
+        foreach (var n in r.RivalsHeard)
+            w.WriteStringValue(n);
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

@@ -124,6 +124,17 @@ public sealed class LexiconStore : IDisposable
             yield return r.GetString(0);
     }
 
+    /// <summary>Headwords whose best origin is native and whose corpus count is at least <paramref name="minFrequency"/>.</summary>
+    public IEnumerable<string> NativeHeadwords(long minFrequency = 0)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = "SELECT headword FROM entries WHERE origin = 'native' AND frequency >= $f ORDER BY headword";
+        cmd.Parameters.AddWithValue("$f", minFrequency);
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            yield return r.GetString(0);
+    }
+
     /// <summary>Counts.</summary>
     public LexiconStats Stats()
     {

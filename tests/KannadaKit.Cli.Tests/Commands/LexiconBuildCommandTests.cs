@@ -115,6 +115,20 @@ public sealed class LexiconBuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void SuggestIsLabelledAndShowsEachRivalsReason()
+    {
+        string db = BuildSample();
+        var r = _cli.Run("", "lexicon", "suggest", "ಭಾಷಾಶಾಸ್ತ್ರ", "--db", db, "--corpus", Repo("corpora/samples/kn-news-sample.txt"));
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.StartsWith("Suggested native equivalents for ಭಾಷಾಶಾಸ್ತ್ರ (suggestions, not attested facts):\n  1. ನುಡಿಯರಿಮೆ", r.Text);
+        Assert.Contains("bhat-pattern: ಭಾಷಾ+ಶಾಸ್ತ್ರ", r.Text);
+        var json = JsonDocument.Parse(_cli.Run("", "lexicon", "suggest", "ಜ್ವಾಲಾಮುಖಿ", "--db", db, "--json").Text).RootElement;
+        Assert.Equal("suggestions", json.GetProperty("kind").GetString());
+        Assert.Equal("ಉರಿಬೆಟ್ಟ", json.GetProperty("suggestions")[0].GetProperty("word").GetString());
+        _cli.Run("", "lexicon", "suggest", "ಇಲ್ಲದಪದ", "--db", db).AssertOneLineError("no entry for \"ಇಲ್ಲದಪದ\"");
+    }
+
+    [Fact]
     public void ExportsReadBackWithTheirImporters()
     {
         string db = BuildSample();
