@@ -26,15 +26,7 @@ public sealed class AlarReader
     /// <summary>Entries in file order.</summary>
     public IEnumerable<LexiconEntry> Entries(IProgress<double>? progress = null)
     {
-        FileStream file;
-        try
-        {
-            file = File.OpenRead(_path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LexiconImportException(_path, "", $"cannot read ({e.Message.TrimEnd('.')})", e);
-        }
+        var file = SourceStreams.Open(_path);
 
         using (file)
         using (var text = new StreamReader(file, new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true)))

@@ -26,15 +26,8 @@ public static class ImportFormats
         ArgumentNullException.ThrowIfNull(path);
         byte[] head = new byte[8192];
         int n;
-        try
-        {
-            using var f = File.OpenRead(path);
+        using (var f = SourceStreams.Open(path))
             n = f.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LexiconImportException(path, "", $"cannot read ({e.Message.TrimEnd('.')})", e);
-        }
 
         if (n == 0)
             throw new LexiconImportException(path, "", "empty file");

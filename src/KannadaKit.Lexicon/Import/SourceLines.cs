@@ -15,15 +15,7 @@ internal static class SourceLines
 
     public static IEnumerable<(long Number, string Text)> Read(string path, IProgress<double>? progress = null)
     {
-        FileStream file;
-        try
-        {
-            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LexiconImportException(path, "", $"cannot read ({e.Message.TrimEnd('.')})", e);
-        }
+        var file = SourceStreams.Open(path, 1 << 16);
 
         using (file)
         {

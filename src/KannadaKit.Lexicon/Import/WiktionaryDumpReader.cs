@@ -46,15 +46,7 @@ public sealed class WiktionaryDumpReader
     /// <summary>Main-namespace pages in dump order.</summary>
     public IEnumerable<WiktionaryPage> Pages(IProgress<double>? progress = null)
     {
-        FileStream file;
-        try
-        {
-            file = File.OpenRead(_path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LexiconImportException(_path, "", $"cannot read ({e.Message.TrimEnd('.')})", e);
-        }
+        var file = SourceStreams.Open(_path);
 
         using (file)
         {
