@@ -106,7 +106,8 @@ internal static class LexiconBuildCommand
             if (File.Exists(target))
             {
                 // Open first: a file that is not a lexicon is refused before anything is copied or written.
-                LexiconStore.Open(target).Dispose();
+                using (var existing = LexiconStore.Open(target))
+                    existing.Checkpoint(); // the copy must hold what a log beside the target still has
                 File.Copy(target, temp);
             }
 
@@ -119,6 +120,7 @@ internal static class LexiconBuildCommand
                 var stats = store.Stats();
                 context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{target}: {stats.Headwords:N0} headwords, {stats.WithOrigin:N0} with an origin, {stats.WithExample:N0} with an example, {stats.WithGloss:N0} with an English gloss ({clock.Elapsed.TotalSeconds:F1} s)"));
+                store.Checkpoint(); // only the main file is renamed over the target
             }
 
             File.Move(temp, target, overwrite: true);

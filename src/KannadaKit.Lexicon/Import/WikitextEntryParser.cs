@@ -40,7 +40,7 @@ internal static partial class WikitextEntryParser
         var prov = source with { Reference = PageUrl(page, site) };
         var translations = new List<LexiconEntry>();
         Builder? kannada = null;
-        string language = "", section = "", pos = "", transGloss = "";
+        string section = "", pos = "", transGloss = "";
         bool inKannada = false;
         foreach (string raw in page.Text.Split('\n'))
         {
@@ -52,7 +52,6 @@ internal static partial class WikitextEntryParser
                 string name = h.Success ? Wikitext.Plain(h.Groups[2].Value).Trim() : "ಕನ್ನಡ";
                 if (level == 2)
                 {
-                    language = name;
                     inKannada = name is "Kannada" or "ಕನ್ನಡ";
                     section = pos = transGloss = "";
                     if (inKannada)
@@ -90,14 +89,14 @@ internal static partial class WikitextEntryParser
             // A Kannada row of a translation table on another language's page (en.wiktionary's English pages).
             if (!inKannada && KannadaRow().Match(trimmed) is { Success: true } row)
             {
-                string gloss = site == WiktionarySite.English && language is "English" or "" ? page.Title : "";
+                // The row translates the page's headword (an English word on en.wiktionary).
                 foreach (var t in Wikitext.Templates(row.Groups[1].Value))
                 {
                     if (t.Name is "t" or "t+" or "tt" or "tt+" or "t-check" or "t+check" && t.Arg(0) == "kn" && IsKannadaWord(t.Arg(1)))
                     {
                         translations.Add(new LexiconEntry(Wikitext.Plain(t.Arg(1)))
                         {
-                            Senses = [new Sense(pos, gloss.Length > 0 ? gloss : page.Title, "", transGloss, prov)],
+                            Senses = [new Sense(pos, page.Title, "", transGloss, prov)],
                         });
                     }
                 }

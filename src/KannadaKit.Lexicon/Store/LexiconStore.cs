@@ -170,6 +170,9 @@ public sealed class LexiconStore : IDisposable
             Grouped("SELECT origin, count(*) FROM entries GROUP BY origin ORDER BY origin"));
     }
 
+    /// <summary>Folds the write-ahead log into the main file, so the file alone is the whole lexicon (before it is moved or copied).</summary>
+    public void Checkpoint() => Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
+
     /// <inheritdoc />
     public void Dispose() => _db.Dispose();
 
