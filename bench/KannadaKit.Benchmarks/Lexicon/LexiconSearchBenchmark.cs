@@ -48,6 +48,26 @@ internal static class LexiconSearchBenchmark
         Measure(searcher, "auto (Latin)", SearchMode.Auto, pick.Skip(9 * perMode).Take(perMode).Select(e => Casual(e.Headword)));
         Measure(searcher, "auto (misspelt)", SearchMode.Auto, pick.Skip(10 * perMode).Take(perMode).Select(e => Misspell(e.Headword, random)));
 
+        Console.WriteLine($"search through HTTP (lexicon serve on 127.0.0.1, /api/search, keep-alive client), {perMode / 2:N0} distinct queries per mode:");
+        Console.WriteLine($"  {"mode",-22} {"p50 ms",8} {"p99 ms",8} {"max ms",8}  hits");
+        var server = KannadaKit.Web.LexiconServer.Create(new KannadaKit.Web.LexiconServerOptions { DatabasePath = dir.File("bench.db"), Port = 0 });
+        server.StartAsync().GetAwaiter().GetResult();
+        using (var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) })
+        {
+            var httpPick = Enumerable.Range(0, perMode * 12).Select(_ => entries[random.Next(entries.Count)]).DistinctBy(e => e.Headword)
+                .Where(e => !pick.Contains(e)).ToList();
+            int h = perMode / 2;
+            MeasureHttp(http, "exact", "exact", httpPick.Take(h).Select(e => e.Headword));
+            MeasureHttp(http, "prefix", "prefix", httpPick.Skip(h).Take(h).Select(e => Aksharas(e.Headword, 2)));
+            MeasureHttp(http, "substring", "substring", httpPick.Skip(2 * h).Take(h).Select(e => Middle(e.Headword)));
+            MeasureHttp(http, "fuzzy", "fuzzy", httpPick.Skip(3 * h).Take(h).Select(e => Misspell(e.Headword, random)));
+            MeasureHttp(http, "phonetic (Latin)", "phonetic", httpPick.Skip(4 * h).Take(h).Select(e => Casual(e.Headword)));
+            MeasureHttp(http, "english", "english", httpPick.Skip(5 * h).Take(h).Select(e => e.Senses[0].Gloss.Split(' ')[0]));
+            MeasureHttp(http, "lemma (form)", "lemma", httpPick.Skip(6 * h).Take(h).Select(e => Inflected(e.Headword)));
+            MeasureHttp(http, "auto (misspelt)", "auto", httpPick.Skip(7 * h).Take(h).Select(e => Misspell(e.Headword, random)));
+            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         Console.WriteLine("peers on the same lexicon, 100 queries each:");
         var words = store.Headwords().ToArray();
         var substrings = pick.Skip(2 * perMode).Take(100).Select(e => Middle(e.Headword)).ToList();
@@ -90,6 +110,26 @@ internal static class LexiconSearchBenchmark
             long t0 = Stopwatch.GetTimestamp();
             hits += s.Search(q, mode).Count > 0 ? 1 : 0;
             times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+
+        times.Sort();
+        double P(double p) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-22} {P(0.5),8:F2} {P(0.99),8:F2} {times[^1],8:F2}  {hits}/{list.Count}"));
+    }
+
+    private static void MeasureHttp(HttpClient http, string name, string mode, IEnumerable<string> queries)
+    {
+        var list = queries.Where(q => q.Length is > 0 and <= LexiconSearcher.MaxQueryLength).Distinct().ToList();
+        foreach (var q in list.Take(50))
+            http.GetStringAsync($"/api/search?mode={mode}&q={Uri.EscapeDataString(q + "ಕ")}").GetAwaiter().GetResult();
+        var times = new List<double>(list.Count);
+        int hits = 0;
+        foreach (var q in list)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            string body = http.GetStringAsync($"/api/search?mode={mode}&q={Uri.EscapeDataString(q)}").GetAwaiter().GetResult();
+            times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            hits += body.Length > 2 ? 1 : 0;
         }
 
         times.Sort();

@@ -5,6 +5,9 @@ namespace KannadaKit.Lexicon.Search;
 /// <summary>Levenshtein distance where the units are aksharas, not chars: ಕನ್ನಡ→ಕನಡ is one edit, not two.</summary>
 public static class AksharaDistance
 {
+    /// <summary>Joins stored units; never part of Kannada text.</summary>
+    public const char Separator = '\u001F';
+
     /// <summary>The aksharas of a word.</summary>
     public static string[] Units(string word)
     {

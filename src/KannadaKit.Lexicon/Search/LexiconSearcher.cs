@@ -129,11 +129,13 @@ public sealed class LexiconSearcher
         if (units.Length == 0)
             return [];
         int max = units.Length <= 4 ? 1 : 2;
+        // Candidates share the first akshara (an edit anywhere but the start) or the last two (an edit at the start);
+        // the last two, not the last one, because few endings (-ು -ೆ -ಿ) cover most words and would fetch thousands.
         var rows = Query($"""
-            SELECT {Columns} FROM entries e WHERE e.first_ak = $f AND e.ak_len BETWEEN $lo AND $hi
-            UNION SELECT {Columns} FROM entries e WHERE e.last_ak = $l AND e.ak_len BETWEEN $lo AND $hi
-            """, ("$f", units[0]), ("$l", units[^1]), ("$lo", units.Length - max), ("$hi", units.Length + max));
-        return rows.Select(r => (Row: r, D: AksharaDistance.Between(units, AksharaDistance.Units(r[0]), max)))
+            SELECT {Columns}, e.aks FROM entries e WHERE e.first_ak = $f AND e.ak_len BETWEEN $lo AND $hi
+            UNION SELECT {Columns}, e.aks FROM entries e WHERE {(units.Length >= 3 ? "e.last2" : "e.last_ak")} = $l AND e.ak_len BETWEEN $lo AND $hi
+            """, ("$f", units[0]), ("$l", units.Length >= 3 ? units[^2] + units[^1] : units[^1]), ("$lo", units.Length - max), ("$hi", units.Length + max));
+        return rows.Select(r => (Row: r, D: AksharaDistance.Between(units, r[4].Split(AksharaDistance.Separator), max)))
             .Where(x => x.D > 0 && x.D <= max)
             .OrderBy(x => x.D).Take(limit * 4)
             .Select(x => Result(x.Row, 62 - (10 * x.D), SearchMode.Fuzzy, $"{x.D} akshara{(x.D == 1 ? "" : "s")} from {q}"))

@@ -2,6 +2,7 @@ using System.Globalization;
 using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Origins;
 using KannadaKit.Lexicon.Phonetics;
+using KannadaKit.Lexicon.Search;
 using Microsoft.Data.Sqlite;
 
 namespace KannadaKit.Lexicon.Store;
@@ -22,9 +23,9 @@ internal sealed class EntryWriter
         _source = source;
         _find = Prepare("SELECT id FROM entries WHERE headword = $h", "$h");
         _insertEntry = Prepare("""
-            INSERT INTO entries(headword, phonetic, iso, ipa, first_ak, last_ak, ak_len)
-            VALUES ($h, $p, $i, $a, $f, $l, $n) RETURNING id
-            """, "$h", "$p", "$i", "$a", "$f", "$l", "$n");
+            INSERT INTO entries(headword, phonetic, iso, ipa, first_ak, last_ak, ak_len, aks, last2)
+            VALUES ($h, $p, $i, $a, $f, $l, $n, $k, $t) RETURNING id
+            """, "$h", "$p", "$i", "$a", "$f", "$l", "$n", "$k", "$t");
         _clearSenses = Prepare("DELETE FROM senses WHERE entry_id = $e AND source_id = $s", "$e", "$s");
         _clearFacts = Prepare("DELETE FROM facts WHERE entry_id = $e AND source_id = $s", "$e", "$s");
         _clearForms = Prepare("DELETE FROM forms WHERE entry_id = $e AND source_id = $s", "$e", "$s");
@@ -125,6 +126,10 @@ internal sealed class EntryWriter
         _insertEntry.Parameters["$f"].Value = first;
         _insertEntry.Parameters["$l"].Value = last;
         _insertEntry.Parameters["$n"].Value = count;
+        // The akshara units, stored once so fuzzy search never segments candidates at query time.
+        var units = AksharaDistance.Units(headword);
+        _insertEntry.Parameters["$k"].Value = string.Join(AksharaDistance.Separator, units);
+        _insertEntry.Parameters["$t"].Value = units.Length >= 2 ? units[^2] + units[^1] : "";
         NewHeadwords++;
         return Convert.ToInt64(_insertEntry.ExecuteScalar(), CultureInfo.InvariantCulture);
     }

@@ -4,7 +4,7 @@ namespace KannadaKit.Lexicon.Store;
 internal static class LexiconSchema
 {
     public const string Format = "kannadakit-lexicon";
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,6 +18,8 @@ internal static class LexiconSchema
             first_ak TEXT NOT NULL,
             last_ak TEXT NOT NULL,
             ak_len INTEGER NOT NULL,
+            aks TEXT NOT NULL DEFAULT '',
+            last2 TEXT NOT NULL DEFAULT '',
             frequency INTEGER NOT NULL DEFAULT 0,
             origin TEXT NOT NULL DEFAULT 'unknown',
             origin_confidence REAL NOT NULL DEFAULT 0,
@@ -25,6 +27,7 @@ internal static class LexiconSchema
         CREATE INDEX IF NOT EXISTS entries_phonetic ON entries(phonetic);
         CREATE INDEX IF NOT EXISTS entries_first ON entries(first_ak, ak_len);
         CREATE INDEX IF NOT EXISTS entries_last ON entries(last_ak, ak_len);
+        CREATE INDEX IF NOT EXISTS entries_last2 ON entries(last2, ak_len);
         CREATE TABLE IF NOT EXISTS senses(
             id INTEGER PRIMARY KEY, entry_id INTEGER NOT NULL, source_id INTEGER NOT NULL,
             pos TEXT NOT NULL, gloss TEXT NOT NULL, kn_gloss TEXT NOT NULL, qualifier TEXT NOT NULL, ref TEXT NOT NULL);

@@ -262,6 +262,8 @@ public sealed class LexiconStore : IDisposable
         c.CommandText = "SELECT value FROM meta WHERE key = 'version'";
         if (!int.TryParse(c.ExecuteScalar() as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v > LexiconSchema.Version)
             throw new LexiconStoreException($"{path}: lexicon format version {c.ExecuteScalar()} is newer than this program's {LexiconSchema.Version}");
+        if (v < LexiconSchema.Version)
+            throw new LexiconStoreException($"{path}: lexicon format version {v} is older than this program's {LexiconSchema.Version}; rebuild it with 'kannadakit lexicon build'");
     }
 
     private static bool IsEmpty(SqliteConnection db)

@@ -129,6 +129,15 @@ public sealed class LexiconBuildCommandTests : IDisposable
     }
 
     [Fact]
+    public void ServeRefusesWhatItCannotServeInOneLine()
+    {
+        _cli.Run("", "lexicon", "serve", "--db", _cli.PathOf("none.db"), "--port", "0").AssertOneLineError("none.db: no such lexicon");
+        string db = BuildSample();
+        _cli.Run("", "lexicon", "serve", "--db", db, "--host", "example.org").AssertOneLineError("--host: 'example.org' is not an IP address");
+        _cli.Run("", "lexicon", "serve", "--db", db, "--port", "70000").AssertOneLineError("--port: between 0 and 65535");
+    }
+
+    [Fact]
     public void ExportsReadBackWithTheirImporters()
     {
         string db = BuildSample();

@@ -1,0 +1,16 @@
+using System.Net;
+
+namespace KannadaKit.Web;
+
+/// <summary>How the lexicon server listens.</summary>
+public sealed record LexiconServerOptions
+{
+    /// <summary>The lexicon file.</summary>
+    public required string DatabasePath { get; init; }
+
+    /// <summary>The address to bind; loopback unless the user asks otherwise.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    /// <summary>The port; 0 picks a free one (tests).</summary>
+    public int Port { get; init; } = 8040;
+}
