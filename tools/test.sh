@@ -48,6 +48,13 @@ if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null && { ! command -v dawg
       tesseract-ocr tesseract-ocr-kan >/dev/null; } || echo "tools/test.sh: could not install tesseract; the word-list test will be skipped" >&2
 fi
 
+# Lexicon web: the browser test drives Debian's chromium through Microsoft.Playwright (no browser download).
+if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null && [[ ! -x /usr/lib/chromium/chromium ]]; then
+  echo "tools/test.sh: installing chromium (lexicon browser test)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null; } \
+    || echo "tools/test.sh: could not install chromium; the browser test will be skipped" >&2
+fi
+
 # The real Silero VAD models, as npm @ricky0123/vad-web ships them (never committed; the tests check the archive's
 # sha256 and take silero_vad_v5.onnx and _v6.onnx out of it).
 vad_tgz=tools/speech-fixtures/ricky0123-vad-web-0.0.31.tgz

@@ -105,7 +105,9 @@ internal static class HtmlPages
         }
 
         var natives = e.Relations.Where(r => r.Kind == RelationKind.NativeEquivalent).ToList();
-        b.Append("<h2>Native equivalents · ಅಚ್ಚಗನ್ನಡ</h2>");
+        bool native = e.BestOrigin?.Class == OriginClass.Native;
+        if (!native || natives.Count > 0)
+            b.Append("<h2>Native equivalents · ಅಚ್ಚಗನ್ನಡ</h2>");
         if (natives.Count > 0)
         {
             b.Append("<ul>");
@@ -132,7 +134,7 @@ internal static class HtmlPages
                 b.Append("<p>Rivals disagree: ").Append(H(string.Join("; ", suggestions.TopPicks.Select(kv => $"{kv.Key} → {kv.Value}")))).Append("</p>");
             b.Append("</div>");
         }
-        else if (natives.Count == 0)
+        else if (natives.Count == 0 && !native)
         {
             b.Append("<p class=\"src\">None known.</p>");
         }

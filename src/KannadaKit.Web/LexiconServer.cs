@@ -118,9 +118,12 @@ public sealed class LexiconServer : IAsyncDisposable
             {
                 var e = s.Get(headword);
                 if (e is null)
-                    return default((Lexicon.Model.LexiconEntry, SuggestionReport)?);
+                    return default((Lexicon.Model.LexiconEntry, SuggestionReport?)?);
+                // A native word needs no native equivalent; the rivals run for loans and Sanskrit-built words.
+                if (e.BestOrigin?.Class == Lexicon.Model.OriginClass.Native)
+                    return (e, (SuggestionReport?)null);
                 var searcher = new LexiconSearcher(s);
-                var report = new NativeSuggester(s, [new BhatPatternRival(s, searcher), new GlossSynonymRival(searcher), new CompoundRival(searcher)]).Suggest(e, 5);
+                SuggestionReport? report = new NativeSuggester(s, [new BhatPatternRival(s, searcher), new GlossSynonymRival(searcher), new CompoundRival(searcher)]).Suggest(e, 5);
                 return (e, report);
             });
             return found is { } f

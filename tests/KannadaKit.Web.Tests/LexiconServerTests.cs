@@ -91,6 +91,10 @@ public sealed class LexiconServerTests : IAsyncLifetime, IDisposable
         Assert.Contains("ವಿಜ್ಞಾನದಲ್ಲಿ", html); // the computed inflection table
         Assert.Contains("Noto Sans Kannada", html);
         Assert.Contains("Sources and licences", html);
+        Assert.Contains("<b>Suggestions</b> (not attested", html);
+        // A native word gets no suggestions box: it needs no native equivalent.
+        string kannada = await _http.GetStringAsync(At("/entry/" + Uri.EscapeDataString("ಕನ್ನಡ")));
+        Assert.DoesNotContain("Suggestions", kannada);
     }
 
     [Fact]

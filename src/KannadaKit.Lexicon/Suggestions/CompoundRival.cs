@@ -33,7 +33,8 @@ public sealed class CompoundRival(LexiconSearcher searcher) : IRival
                     {
                         foreach (var b in right)
                         {
-                            if (a.Headword == b.Headword)
+                            // A compound with the headword in it explains the word, it does not replace it.
+                            if (a.Headword == b.Headword || a.Headword == entry.Headword || b.Headword == entry.Headword)
                                 continue;
                             string compound = Sandhi.Join(a.Headword, b.Headword);
                             if (seen.Add(compound))

@@ -1,0 +1,68 @@
+using KannadaKit.Lexicon.Import;
+using KannadaKit.Lexicon.Store;
+using KannadaKit.Testing;
+using Microsoft.Playwright;
+
+namespace KannadaKit.Web.Tests;
+
+/// <summary>
+/// The search page in a real browser: Microsoft.Playwright driving Debian's chromium (tools/test.sh installs it as
+/// root). Writes the screenshot to docs/screenshots/ when KANNADAKIT_SCREENSHOTS=1, to a temp folder otherwise.
+/// </summary>
+public sealed class BrowserTests
+{
+    private static readonly string? s_chromium = new[] { "/usr/lib/chromium/chromium", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);
+
+    public sealed class ChromiumFactAttribute : FactAttribute
+    {
+        public ChromiumFactAttribute()
+        {
+            if (s_chromium is null)
+                Skip = "Debian's chromium is not installed (apt-get install chromium; tools/test.sh does it as root)";
+        }
+    }
+
+    [ChromiumFact]
+    public async Task TypeLatinPickKannadaFromTheSuggestionsAndOpenTheEntry()
+    {
+        using var dir = new TempDirectory();
+        string db = dir.File("lex.db");
+        using (var store = LexiconStore.Open(db, create: true))
+        {
+            var source = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), licence: "CC0");
+            store.Import(source.Source, source.Entries());
+            var corpus = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "samples", "kn-news-sample.txt"), ImportFormat.Corpus, "CC0");
+            store.Import(corpus.Source, corpus.Entries());
+        }
+
+        await using var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = db, Port = 0 });
+        await server.StartAsync();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = s_chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 1400 } });
+        await page.GotoAsync(server.Address.ToString());
+        await page.Locator("#q").PressSequentiallyAsync("kannada", new() { Delay = 30 });
+        var pick = page.GetByRole(AriaRole.Option, new() { Name = "ಕನ್ನಡ", Exact = true });
+        await pick.WaitForAsync(new() { Timeout = 10_000 });
+        await pick.ClickAsync();
+        await page.WaitForURLAsync("**/entry/**", new() { Timeout = 10_000 });
+        Assert.Equal("ಕನ್ನಡ", (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Contains("kannaḍa", await page.Locator(".pron").InnerTextAsync());
+        Assert.True(await page.GetByText("Sources and licences").IsVisibleAsync());
+        // Kannada must render in a Kannada font, not as boxes: the heading's computed font names Noto.
+        string font = await page.Locator("h1").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+        Assert.Contains("Noto", font);
+
+        string shots = Environment.GetEnvironmentVariable("KANNADAKIT_SCREENSHOTS") == "1"
+            ? Path.Combine(SharedData.RepoRoot, "docs", "screenshots")
+            : dir.Path;
+        Directory.CreateDirectory(shots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "lexicon-entry.png"), FullPage = true });
+        Assert.True(new FileInfo(Path.Combine(shots, "lexicon-entry.png")).Length > 10_000);
+
+        // And the entry page of a word with an inflection table and suggestions.
+        await page.GotoAsync(new Uri(server.Address, "/entry/" + Uri.EscapeDataString("ಭಾಷಾಶಾಸ್ತ್ರ")).ToString());
+        Assert.True(await page.GetByText("ನುಡಿಯರಿಮೆ").First.IsVisibleAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(shots, "lexicon-suggestions.png"), FullPage = true });
+    }
+}
