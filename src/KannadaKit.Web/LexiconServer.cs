@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KannadaKit.Lexicon.Json;
 using KannadaKit.Lexicon.Search;
@@ -19,7 +18,6 @@ namespace KannadaKit.Web;
 /// </summary>
 public sealed class LexiconServer : IAsyncDisposable
 {
-    private static readonly JsonWriterOptions s_json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly WebApplication _app;
     private readonly StorePool _pool;
 
@@ -122,8 +120,7 @@ public sealed class LexiconServer : IAsyncDisposable
                 // A native word needs no native equivalent; the rivals run for loans and Sanskrit-built words.
                 if (e.BestOrigin?.Class == Lexicon.Model.OriginClass.Native)
                     return (e, (SuggestionReport?)null);
-                var searcher = new LexiconSearcher(s);
-                SuggestionReport? report = new NativeSuggester(s, [new BhatPatternRival(s, searcher), new GlossSynonymRival(searcher), new CompoundRival(searcher)]).Suggest(e, 5);
+                SuggestionReport? report = NativeSuggester.WithLexiconRivals(s).Suggest(e, 5);
                 return (e, report);
             });
             return found is { } f
@@ -135,7 +132,7 @@ public sealed class LexiconServer : IAsyncDisposable
     private static IResult Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var w = new Utf8JsonWriter(buffer, s_json))
+        using (var w = new Utf8JsonWriter(buffer, LexiconJsonWriter.Options()))
             write(w);
         return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
     }

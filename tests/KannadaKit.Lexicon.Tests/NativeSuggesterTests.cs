@@ -1,6 +1,5 @@
 using KannadaKit.Lexicon.Import;
 using KannadaKit.Lexicon.Model;
-using KannadaKit.Lexicon.Search;
 using KannadaKit.Lexicon.Store;
 using KannadaKit.Lexicon.Suggestions;
 using KannadaKit.Testing;
@@ -24,11 +23,7 @@ public sealed class NativeSuggesterTests : IDisposable
         return store;
     }
 
-    private static NativeSuggester Suggester(LexiconStore store, params IRival[] more)
-    {
-        var s = new LexiconSearcher(store);
-        return new NativeSuggester(store, [new BhatPatternRival(store, s), new GlossSynonymRival(s), new CompoundRival(s), .. more]);
-    }
+    private static NativeSuggester Suggester(LexiconStore store, params IRival[] more) => NativeSuggester.WithLexiconRivals(store, more);
 
     [Fact]
     public void BhatsPatternCoinsNudiyarimeForBhashashastra()

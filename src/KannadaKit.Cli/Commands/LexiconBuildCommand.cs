@@ -69,7 +69,7 @@ internal static class LexiconBuildCommand
             ImportFormat? f = null;
             if (parse.GetValue(format) is { } name)
             {
-                f = Enum.GetValues<ImportFormat>().Select(x => (ImportFormat?)x).FirstOrDefault(x => ImportFormats.Name(x!.Value) == name)
+                f = ImportFormats.Parse(name)
                     ?? throw new CliException($"--format: '{name}' is not one of wiktionary, kaikki, alar, csv, words, corpus", ExitCodes.Usage);
             }
 

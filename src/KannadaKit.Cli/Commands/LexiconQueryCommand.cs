@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using KannadaKit.Lexicon.Json;
 using KannadaKit.Lexicon.Search;
@@ -11,7 +10,6 @@ namespace KannadaKit.Cli.Commands;
 /// <summary><c>lexicon search</c>, <c>show</c> and <c>stats</c>: read-only looks at a lexicon, as text or JSON.</summary>
 internal static class LexiconQueryCommand
 {
-    private static readonly JsonWriterOptions s_json = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Search(CliContext context)
     {
@@ -33,13 +31,7 @@ internal static class LexiconQueryCommand
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
-                using (var w = new Utf8JsonWriter(o.BaseStream, s_json))
-                {
-                    o.Flush();
-                    LexiconJsonWriter.WriteResults(w, results);
-                }
-
-                o.BaseStream.WriteByte((byte)'\n');
+                WriteJson(o, w => LexiconJsonWriter.WriteResults(w, results));
             }
             else if (results.Count == 0)
             {
@@ -92,10 +84,7 @@ internal static class LexiconQueryCommand
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
-                o.Flush();
-                using (var jw = new Utf8JsonWriter(o.BaseStream, s_json))
-                    LexiconJsonWriter.WriteEntry(jw, entry);
-                o.BaseStream.WriteByte((byte)'\n');
+                WriteJson(o, w => LexiconJsonWriter.WriteEntry(w, entry));
             }
             else
             {
@@ -120,10 +109,7 @@ internal static class LexiconQueryCommand
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
-                o.Flush();
-                using (var w = new Utf8JsonWriter(o.BaseStream, s_json))
-                    LexiconJsonWriter.WriteStats(w, s);
-                o.BaseStream.WriteByte((byte)'\n');
+                WriteJson(o, w => LexiconJsonWriter.WriteStats(w, s));
             }
             else
             {
@@ -146,5 +132,14 @@ internal static class LexiconQueryCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Indented lexicon JSON and a newline on the command's output, after whatever text is buffered.</summary>
+    internal static void WriteJson(StreamWriter o, Action<Utf8JsonWriter> write)
+    {
+        o.Flush();
+        using (var w = new Utf8JsonWriter(o.BaseStream, LexiconJsonWriter.Options(indented: true)))
+            write(w);
+        o.BaseStream.WriteByte((byte)'\n');
     }
 }

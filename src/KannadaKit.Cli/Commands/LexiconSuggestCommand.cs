@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using KannadaKit.Cli.IO;
-using KannadaKit.Lexicon.Search;
 using KannadaKit.Lexicon.Store;
 using KannadaKit.Lexicon.Suggestions;
 
@@ -28,23 +25,15 @@ internal static class LexiconSuggestCommand
             using var store = LexiconStore.Open(parse.GetValue(db)!);
             string w = parse.GetValue(word)!;
             var entry = store.Get(w) ?? throw new CliException($"no entry for \"{w}\"; suggestions need the word's glosses (import a source that has it)");
-            var searcher = new LexiconSearcher(store);
-            var rivals = new List<IRival> { new BhatPatternRival(store, searcher), new GlossSynonymRival(searcher), new CompoundRival(searcher) };
             var corpora = parse.GetValue(corpus) ?? [];
-            if (corpora.Length > 0)
-            {
-                var lines = corpora.SelectMany(c => TextLines.Read(InputFile.Open(c)));
-                rivals.Add(new CorpusContextRival(store, lines, [entry.Headword]));
-            }
-
-            var report = new NativeSuggester(store, rivals).Suggest(entry, parse.GetValue(limit));
+            IRival[] more = corpora.Length > 0
+                ? [new CorpusContextRival(store, corpora.SelectMany(c => TextLines.Read(InputFile.Open(c))), [entry.Headword])]
+                : [];
+            var report = NativeSuggester.WithLexiconRivals(store, more).Suggest(entry, parse.GetValue(limit));
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
-                o.Flush();
-                using (var jw = new Utf8JsonWriter(o.BaseStream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                    Lexicon.Json.LexiconJsonWriter.WriteSuggestions(jw, report);
-                o.BaseStream.WriteByte((byte)'\n');
+                LexiconQueryCommand.WriteJson(o, w => Lexicon.Json.LexiconJsonWriter.WriteSuggestions(w, report));
                 o.Flush();
                 return ExitCodes.Success;
             }

@@ -47,7 +47,7 @@ public sealed class LexiconExporter(LexiconStore store)
 
     private static void Kaikki(IEnumerable<LexiconEntry> entries, Stream output)
     {
-        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var options = Json.LexiconJsonWriter.Options();
         foreach (var e in entries)
         {
             // One record per part of speech, as wiktextract does; an entry without senses is one record with pos "".

@@ -16,6 +16,10 @@ public static class ImportFormats
         _ => "corpus",
     };
 
+    /// <summary>The format of a CLI name, or null when there is none.</summary>
+    public static ImportFormat? Parse(string? name) =>
+        Enum.GetValues<ImportFormat>().Where(f => Name(f) == name).Select(f => (ImportFormat?)f).FirstOrDefault();
+
     /// <summary>
     /// Detects a dictionary file's format. Corpora are never detected (any text is a word list to a detector); they are
     /// named on the command line.

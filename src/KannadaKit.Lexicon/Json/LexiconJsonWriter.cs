@@ -14,6 +14,12 @@ namespace KannadaKit.Lexicon.Json;
 /// </summary>
 public static class LexiconJsonWriter
 {
+    private static readonly JsonWriterOptions s_compact = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions s_indented = s_compact with { Indented = true };
+
+    /// <summary>Writer options for lexicon JSON: Kannada written as is, not as \u escapes.</summary>
+    public static JsonWriterOptions Options(bool indented = false) => indented ? s_indented : s_compact;
+
     /// <summary>Search results as an array, best first.</summary>
     public static void WriteResults(Utf8JsonWriter w, IEnumerable<SearchResult> results)
     {

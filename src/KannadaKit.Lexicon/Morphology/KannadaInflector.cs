@@ -77,31 +77,28 @@ public static class KannadaInflector
     {
         ArgumentNullException.ThrowIfNull(form);
         var result = new List<InflectedWord>();
+        Match(form, form, "", result);
+        foreach (var (bare, clitic) in WithoutClitic(form))
+            Match(bare, form, " + " + clitic, result);
+
+        return [.. result.OrderBy(w => w.Lemma.Length).DistinctBy(w => (w.Lemma, w.Tag))];
+    }
+
+    /// <summary>Adds every rule reading of <paramref name="bare"/> (the form, or the form without a clitic).</summary>
+    private static void Match(string bare, string form, string tagSuffix, List<InflectedWord> result)
+    {
         foreach (var r in s_rules)
         {
-            if (r.FormEnding.Length == 0 || !form.EndsWith(r.FormEnding, StringComparison.Ordinal) || form.Length <= r.FormEnding.Length)
+            // An empty form ending is the nominative: only a clitic can stand after it (ಮರವೂ), never nothing.
+            if ((r.FormEnding.Length == 0 && tagSuffix.Length == 0) || !bare.EndsWith(r.FormEnding, StringComparison.Ordinal) || bare.Length <= r.FormEnding.Length)
                 continue;
-            string lemma = form[..^r.FormEnding.Length] + r.LemmaEnding;
+            string lemma = bare[..^r.FormEnding.Length] + r.LemmaEnding;
             if (lemma == form || !ParadigmsFor(lemma).Contains(r.Paradigm))
                 continue;
             // The rule must give the form back from that lemma, or the guess is not this rule's.
-            if (Inflect(lemma, r.Paradigm).Any(w => w.Form == form && w.Tag == r.Tag))
-                result.Add(new InflectedWord(lemma, form, r.Tag, r.Paradigm));
+            if (Inflect(lemma, r.Paradigm).Any(w => w.Form == bare && w.Tag == r.Tag))
+                result.Add(new InflectedWord(lemma, form, r.Tag + tagSuffix, r.Paradigm));
         }
-
-        foreach (var (bare, clitic) in WithoutClitic(form))
-        {
-            foreach (var r in s_rules)
-            {
-                if (!bare.EndsWith(r.FormEnding, StringComparison.Ordinal) || bare.Length <= r.FormEnding.Length)
-                    continue;
-                string lemma = bare[..^r.FormEnding.Length] + r.LemmaEnding;
-                if (lemma != form && ParadigmsFor(lemma).Contains(r.Paradigm) && Inflect(lemma, r.Paradigm).Any(w => w.Form == bare && w.Tag == r.Tag))
-                    result.Add(new InflectedWord(lemma, form, $"{r.Tag} + {clitic}", r.Paradigm));
-            }
-        }
-
-        return [.. result.OrderBy(w => w.Lemma.Length).DistinctBy(w => (w.Lemma, w.Tag))];
     }
 
     /// <summary>

@@ -117,17 +117,16 @@ internal sealed class EntryWriter
             return id;
         }
 
-        var (first, last, count) = LexiconStore.AksharaShape(headword);
+        // Segmented once: the fuzzy-search shape columns all come from these units, stored so queries never segment.
+        var units = AksharaDistance.Units(headword);
         var p = Pronouncer.Of(headword);
         _insertEntry.Parameters["$h"].Value = headword;
         _insertEntry.Parameters["$p"].Value = PhoneticKey.OfKannada(headword);
         _insertEntry.Parameters["$i"].Value = p.Iso15919;
         _insertEntry.Parameters["$a"].Value = p.Ipa;
-        _insertEntry.Parameters["$f"].Value = first;
-        _insertEntry.Parameters["$l"].Value = last;
-        _insertEntry.Parameters["$n"].Value = count;
-        // The akshara units, stored once so fuzzy search never segments candidates at query time.
-        var units = AksharaDistance.Units(headword);
+        _insertEntry.Parameters["$f"].Value = units.Length > 0 ? units[0] : "";
+        _insertEntry.Parameters["$l"].Value = units.Length > 0 ? units[^1] : "";
+        _insertEntry.Parameters["$n"].Value = units.Length;
         _insertEntry.Parameters["$k"].Value = string.Join(AksharaDistance.Separator, units);
         _insertEntry.Parameters["$t"].Value = units.Length >= 2 ? units[^2] + units[^1] : "";
         NewHeadwords++;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Origins;
 using KannadaKit.Lexicon.Phonetics;
-using KannadaKit.Text.Segmentation;
 using Microsoft.Data.Sqlite;
 
 namespace KannadaKit.Lexicon.Store;
@@ -182,12 +181,6 @@ public sealed class LexiconStore : IDisposable
         c.Transaction = tx;
         c.CommandText = sql;
         c.ExecuteNonQuery();
-    }
-
-    internal static (string First, string Last, int Count) AksharaShape(string headword)
-    {
-        var list = Aksharas.Split(headword);
-        return list.Count == 0 ? ("", "", 0) : (list[0].Of(headword), list[^1].Of(headword), list.Count);
     }
 
     private long SourceId(Provenance p, SqliteTransaction tx)

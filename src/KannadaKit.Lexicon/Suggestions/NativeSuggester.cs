@@ -1,5 +1,6 @@
 using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Origins;
+using KannadaKit.Lexicon.Search;
 using KannadaKit.Lexicon.Store;
 
 namespace KannadaKit.Lexicon.Suggestions;
@@ -14,6 +15,17 @@ public sealed class NativeSuggester(LexiconStore store, IReadOnlyList<IRival> ri
 {
     private readonly LexiconStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly IReadOnlyList<IRival> _rivals = rivals ?? throw new ArgumentNullException(nameof(rivals));
+
+    /// <summary>
+    /// The judge over the rivals that need only the lexicon (Bhat's patterns, gloss synonyms, compounds), plus any
+    /// <paramref name="more"/> (a corpus rival, a model rival).
+    /// </summary>
+    public static NativeSuggester WithLexiconRivals(LexiconStore store, params IRival[] more)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var searcher = new LexiconSearcher(store);
+        return new NativeSuggester(store, [new BhatPatternRival(store, searcher), new GlossSynonymRival(searcher), new CompoundRival(searcher), .. more]);
+    }
 
     /// <summary>The report for <paramref name="entry"/>, at most <paramref name="limit"/> suggestions.</summary>
     public SuggestionReport Suggest(LexiconEntry entry, int limit = 10)
