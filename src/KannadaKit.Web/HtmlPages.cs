@@ -54,7 +54,11 @@ internal static class HtmlPages
         </script>
         """);
 
-    public static string Entry(LexiconEntry e, SuggestionReport? suggestions)
+    /// <summary>An entry page laid out like Wiktionary's.</summary>
+    /// <param name="e">The entry.</param>
+    /// <param name="suggestions">The rivals' report, or null for native words.</param>
+    /// <param name="pending">Proposals about the word awaiting review; negative when the server takes no proposals.</param>
+    public static string Entry(LexiconEntry e, SuggestionReport? suggestions, int pending = -1)
     {
         var c = CultureInfo.InvariantCulture;
         var b = new StringBuilder();
@@ -160,7 +164,84 @@ internal static class HtmlPages
         foreach (var s in LexiconJsonWriter.Sources(e))
             b.Append("<li>").Append(H(s.Source)).Append(" — ").Append(H(s.Licence)).Append("</li>");
         b.Append("</ul>");
+        if (pending >= 0)
+            b.Append(ProposeForm(e.Headword, pending));
         return Page(e.Headword + " · ಪದನೆರಕೆ", b.ToString());
+    }
+
+    public static string Message(string title, string text) =>
+        Page(title + " · ಪದನೆರಕೆ", $"<p><a href=\"/\">← search</a></p><h1>{H(title)}</h1><p>{H(text)}</p>");
+
+    /// <summary>The reviewers' page: the token stays in the tab (sessionStorage) and goes out only as a bearer header.</summary>
+    public static string Review() => Page("review · ಪದನೆರಕೆ", """
+        <p><a href="/">← ಹುಡುಕು / search</a></p>
+        <h1>Review · ಪರಿಶೀಲನೆ</h1>
+        <p>Proposals from readers. Accepting one files it in the lexicon under the <i>review</i> source (CC0); rejecting keeps it on record only.</p>
+        <p><input id="token" type="password" autocomplete="off" placeholder="review token" aria-label="review token">
+        <button id="load">Load pending</button> <span id="status" role="status"></span></p>
+        <table id="queue"><thead><tr><th>#</th><th>headword</th><th>kind</th><th>text</th><th>note</th><th>by</th><th></th></tr></thead><tbody></tbody></table>
+        <script>
+        const token = document.getElementById('token'), status = document.getElementById('status'), body = document.querySelector('#queue tbody');
+        token.value = sessionStorage.getItem('review-token') || '';
+        const auth = () => ({ 'Authorization': 'Bearer ' + token.value, 'Content-Type': 'application/json' });
+        async function load() {
+          sessionStorage.setItem('review-token', token.value);
+          const r = await fetch('/api/proposals?status=pending', { headers: auth() });
+          if (!r.ok) { status.textContent = (await r.json()).error; body.replaceChildren(); return; }
+          const items = await r.json();
+          status.textContent = items.length + ' pending';
+          body.replaceChildren(...items.map(p => {
+            const tr = document.createElement('tr');
+            const cell = t => { const td = document.createElement('td'); td.textContent = t; tr.append(td); return td; };
+            cell('#' + p.id);
+            const a = document.createElement('a'); a.href = '/entry/' + encodeURIComponent(p.headword); a.textContent = p.headword; a.lang = 'kn';
+            cell('').append(a); cell(p.kind); cell(p.text).lang = 'kn'; cell(p.note); cell(p.contributor);
+            const act = cell('');
+            for (const verdict of ['accept', 'reject']) {
+              const b = document.createElement('button'); b.textContent = verdict; b.dataset.verdict = verdict;
+              b.addEventListener('click', async () => {
+                const v = await fetch('/api/proposals/' + p.id + '/' + verdict, { method: 'POST', headers: auth(), body: '{}' });
+                status.textContent = v.ok ? '#' + p.id + ' ' + verdict + 'ed' : (await v.json()).error;
+                if (v.ok) tr.remove();
+              });
+              act.append(b);
+            }
+            return tr;
+          }));
+        }
+        document.getElementById('load').addEventListener('click', load);
+        if (token.value) load();
+        </script>
+        """);
+
+    private static string ProposeForm(string headword, int pending)
+    {
+        var b = new StringBuilder("<h2>Propose · ಸಲಹೆ</h2>");
+        if (pending > 0)
+            b.Append(CultureInfo.InvariantCulture, $"<p class=\"src\">{pending} proposal{(pending == 1 ? " for this word awaits" : "s for this word await")} review.</p>");
+        b.Append("<form id=\"propose\" data-headword=\"").Append(H(headword)).Append("\">");
+        b.Append("""
+            <p><select id="kind" aria-label="kind"><option value="native_equivalent">native equivalent · ಅಚ್ಚಗನ್ನಡ</option>
+            <option value="gloss">English gloss</option><option value="kannada_gloss">Kannada gloss · ಅರ್ಥ</option><option value="example">example · ಬಳಕೆ</option></select>
+            <input id="text" required maxlength="500" aria-label="text" placeholder="ಪದ / gloss / sentence"></p>
+            <p><input id="note" maxlength="1000" aria-label="note" placeholder="source or reason (optional)">
+            <input id="contributor" maxlength="100" aria-label="your name" placeholder="your name (optional)">
+            <button type="submit">Send for review</button></p>
+            <p class="src">Released under CC0; it reaches the lexicon only when a reviewer accepts it.</p><p id="sent" role="status"></p></form>
+            <script>
+            const form = document.getElementById('propose'), sent = document.getElementById('sent');
+            form.addEventListener('submit', async ev => {
+              ev.preventDefault();
+              const v = id => document.getElementById(id).value;
+              const r = await fetch('/api/proposals', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ headword: form.dataset.headword, kind: v('kind'), text: v('text'), note: v('note'), contributor: v('contributor') }) });
+              const j = await r.json();
+              sent.textContent = r.ok ? 'Queued as #' + j.id + '; awaiting review.' : j.error;
+              if (r.ok) form.reset();
+            });
+            </script>
+            """);
+        return b.ToString();
     }
 
     public static string NotFound(string headword) =>

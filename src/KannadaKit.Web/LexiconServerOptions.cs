@@ -13,4 +13,10 @@ public sealed record LexiconServerOptions
 
     /// <summary>The port; 0 picks a free one (tests).</summary>
     public int Port { get; init; } = 8040;
+
+    /// <summary>
+    /// The reviewers' secret. Null: a read-only server that takes no proposals. Set: readers may queue proposals and
+    /// whoever sends <c>Authorization: Bearer TOKEN</c> may list, accept and reject them.
+    /// </summary>
+    public string? ReviewToken { get; init; }
 }

@@ -50,6 +50,15 @@ public sealed class LexiconServerTests : IAsyncLifetime, IDisposable
     private Uri At(string path) => new(_server!.Address, path);
 
     [Fact]
+    public async Task WithoutAReviewTokenTheServerTakesNoProposals()
+    {
+        using var post = await _http.PostAsync(At("/api/proposals"), new StringContent("{\"headword\":\"ಕನ್ನಡ\",\"kind\":\"gloss\",\"text\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(At("/review"))).StatusCode);
+        Assert.DoesNotContain("id=\"propose\"", await _http.GetStringAsync(At("/entry/" + Uri.EscapeDataString("ಕನ್ನಡ"))));
+    }
+
+    [Fact]
     public void ListensOnLoopbackByDefault()
     {
         Assert.Equal(IPAddress.Loopback, new LexiconServerOptions { DatabasePath = "x" }.Address);

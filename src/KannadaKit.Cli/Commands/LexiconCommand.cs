@@ -10,7 +10,7 @@ internal static class LexiconCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("lexicon", "The Ellara Kannada lexicon (D. N. Shankara Bhat's method): build, import, search, show, stats, suggest, export, serve, respell");
+        var command = new Command("lexicon", "The Ellara Kannada lexicon (D. N. Shankara Bhat's method): build, import, search, show, stats, suggest, export, serve, review, respell");
         command.Subcommands.Add(LexiconBuildCommand.Build(context));
         command.Subcommands.Add(LexiconBuildCommand.Import(context));
         command.Subcommands.Add(LexiconQueryCommand.Search(context));
@@ -19,6 +19,7 @@ internal static class LexiconCommand
         command.Subcommands.Add(LexiconSuggestCommand.Create(context));
         command.Subcommands.Add(LexiconExportCommand.Create(context));
         command.Subcommands.Add(LexiconServeCommand.Create(context));
+        command.Subcommands.Add(LexiconReviewCommand.Create(context));
         command.Subcommands.Add(Respell(context));
         return command;
     }

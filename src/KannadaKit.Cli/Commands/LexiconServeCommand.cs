@@ -12,7 +12,14 @@ internal static class LexiconServeCommand
         var db = LexiconBuildCommand.DbOption();
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 8040 };
         var host = new Option<string>("--host") { Description = "Address to listen on; anything but loopback exposes the lexicon to the network", DefaultValueFactory = _ => "127.0.0.1" };
-        var command = new Command("serve", "Serve the lexicon: / search as you type, /entry/WORD, /api/search?q=…, /api/entry/WORD") { db, port, host };
+        var tokenFile = new Option<string?>("--review-token-file")
+        {
+            Description = "File holding the reviewers' secret (16+ characters; or set KANNADAKIT_REVIEW_TOKEN): opens the proposal queue, /review and /api/proposals",
+        };
+        var command = new Command("serve", "Serve the lexicon: / search as you type, /entry/WORD, /api/search?q=…, /api/entry/WORD; with a review token, a proposal queue at /review")
+        {
+            db, port, host, tokenFile,
+        };
         command.SetAction(parse => context.Run(() =>
         {
             if (!IPAddress.TryParse(parse.GetValue(host), out var address))
@@ -20,7 +27,8 @@ internal static class LexiconServeCommand
             int p = parse.GetValue(port);
             if (p is < 0 or > 65535)
                 throw new CliException("--port: between 0 and 65535", ExitCodes.Usage);
-            var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = parse.GetValue(db)!, Address = address, Port = p });
+            string? token = ReviewToken(parse.GetValue(tokenFile));
+            var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = parse.GetValue(db)!, Address = address, Port = p, ReviewToken = token });
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {
@@ -39,6 +47,8 @@ internal static class LexiconServeCommand
             if (!IPAddress.IsLoopback(address))
                 context.Error.WriteLine($"kannadakit: warning: listening on {address}, reachable from the network");
             context.Error.WriteLine($"serving {parse.GetValue(db)} at {server.Address} (Ctrl-C stops)");
+            if (token is not null)
+                context.Error.WriteLine($"review queue open: proposals at {server.Address}review (bearer token required to review)");
             try
             {
                 Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult();
@@ -52,5 +62,27 @@ internal static class LexiconServeCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    // From a file or the environment, never the command line: argv is visible to every user of the machine.
+    private static string? ReviewToken(string? file)
+    {
+        string? token = file is null ? Environment.GetEnvironmentVariable("KANNADAKIT_REVIEW_TOKEN") : ReadTokenFile(file);
+        if (token is null || token.Length == 0)
+            return null;
+        token = token.Trim();
+        if (token.Length < 16)
+            throw new CliException($"{file ?? "KANNADAKIT_REVIEW_TOKEN"}: the review token has {token.Length} characters; use at least 16 (e.g. openssl rand -hex 24)", ExitCodes.Usage);
+        return token;
+    }
+
+    private static string ReadTokenFile(string file)
+    {
+        if (!File.Exists(file))
+            throw new CliException($"--review-token-file: {file}: no such file", ExitCodes.Usage);
+        var info = new FileInfo(file);
+        if (info.Length > 4096)
+            throw new CliException($"--review-token-file: {file}: {info.Length} bytes; expected one line holding the token", ExitCodes.Usage);
+        return File.ReadAllText(file).Trim();
     }
 }

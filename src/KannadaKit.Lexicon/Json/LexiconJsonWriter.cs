@@ -20,6 +20,39 @@ public static class LexiconJsonWriter
     /// <summary>Writer options for lexicon JSON: Kannada written as is, not as \u escapes.</summary>
     public static JsonWriterOptions Options(bool indented = false) => indented ? s_indented : s_compact;
 
+    /// <summary>Review-queue proposals as an array, oldest first.</summary>
+    public static void WriteProposals(Utf8JsonWriter w, IEnumerable<Review.Proposal> proposals)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(proposals);
+        w.WriteStartArray();
+        foreach (var p in proposals)
+            WriteProposal(w, p);
+        w.WriteEndArray();
+    }
+
+    /// <summary>One proposal: <c>id</c>, <c>headword</c>, <c>kind</c>, <c>text</c>, <c>note</c>, <c>contributor</c>, <c>status</c>, <c>submitted</c>, <c>reviewed</c>, <c>review_note</c>.</summary>
+    public static void WriteProposal(Utf8JsonWriter w, Review.Proposal p)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(p);
+        w.WriteStartObject();
+        w.WriteNumber("id", p.Id);
+        w.WriteString("headword", p.Draft.Headword);
+        w.WriteString("kind", Review.ProposalKinds.Name(p.Draft.Kind));
+        w.WriteString("text", p.Draft.Text);
+        w.WriteString("note", p.Draft.Note);
+        w.WriteString("contributor", p.Draft.Contributor);
+        w.WriteString("status", Review.LexiconReview.StatusName(p.Status));
+        w.WriteString("submitted", p.Submitted.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        if (p.Reviewed is { } r)
+            w.WriteString("reviewed", r.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        else
+            w.WriteNull("reviewed");
+        w.WriteString("review_note", p.ReviewNote);
+        w.WriteEndObject();
+    }
+
     /// <summary>Search results as an array, best first.</summary>
     public static void WriteResults(Utf8JsonWriter w, IEnumerable<SearchResult> results)
     {

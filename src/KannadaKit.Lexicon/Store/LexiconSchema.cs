@@ -6,7 +6,16 @@ internal static class LexiconSchema
     public const string Format = "kannadakit-lexicon";
     public const int Version = 2;
 
-    public const string Create = """
+    /// <summary>The review queue: added to version-2 files when a queue first opens them, so no rebuild is needed.</summary>
+    public const string Proposals = """
+        CREATE TABLE IF NOT EXISTS proposals(
+            id INTEGER PRIMARY KEY, headword TEXT NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL, note TEXT NOT NULL,
+            contributor TEXT NOT NULL, status TEXT NOT NULL, submitted TEXT NOT NULL, reviewed TEXT, review_note TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS proposals_status ON proposals(status, id);
+        CREATE INDEX IF NOT EXISTS proposals_headword ON proposals(headword, status);
+        """;
+
+    public const string Create = Proposals + """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS sources(id INTEGER PRIMARY KEY, name TEXT UNIQUE NOT NULL, licence TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS entries(

@@ -77,24 +77,19 @@ public sealed class LexiconStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(entries);
+        return InTransaction(tx => Write(tx, source, entries, progress, cancel));
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
+    internal T InTransaction<T>(Func<SqliteTransaction, T> work)
+    {
         using var tx = _db.BeginTransaction();
         var cached = new Dictionary<string, long>(_sourceIds, StringComparer.Ordinal);
         try
         {
-            var writer = new EntryWriter(_db, tx, SourceId(source, tx));
-            long records = 0;
-            foreach (var e in entries)
-            {
-                cancel.ThrowIfCancellationRequested();
-                writer.Write(e);
-                if (++records % 1000 == 0)
-                    progress?.Report(records);
-            }
-
-            progress?.Report(records);
-            writer.Finish(SourceId(OriginClassifier.Source, tx));
+            T result = work(tx);
             tx.Commit();
-            return new ImportReport(source.Source, records, writer.NewHeadwords, writer.UpdatedHeadwords);
+            return result;
         }
         catch
         {
@@ -104,6 +99,24 @@ public sealed class LexiconStore : IDisposable
                 _sourceIds[kv.Key] = kv.Value;
             throw;
         }
+    }
+
+    /// <summary>Writes one source's entries inside <paramref name="tx"/>, then reclassifies what they touched.</summary>
+    internal ImportReport Write(SqliteTransaction tx, Provenance source, IEnumerable<LexiconEntry> entries, IProgress<long>? progress = null, CancellationToken cancel = default)
+    {
+        var writer = new EntryWriter(_db, tx, SourceId(source, tx));
+        long records = 0;
+        foreach (var e in entries)
+        {
+            cancel.ThrowIfCancellationRequested();
+            writer.Write(e);
+            if (++records % 1000 == 0)
+                progress?.Report(records);
+        }
+
+        progress?.Report(records);
+        writer.Finish(SourceId(OriginClassifier.Source, tx));
+        return new ImportReport(source.Source, records, writer.NewHeadwords, writer.UpdatedHeadwords);
     }
 
     /// <summary>The entry for a headword (NFC-normalized first), or null.</summary>

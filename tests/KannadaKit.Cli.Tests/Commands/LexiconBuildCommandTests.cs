@@ -135,6 +135,35 @@ public sealed class LexiconBuildCommandTests : IDisposable
         string db = BuildSample();
         _cli.Run("", "lexicon", "serve", "--db", db, "--host", "example.org").AssertOneLineError("--host: 'example.org' is not an IP address");
         _cli.Run("", "lexicon", "serve", "--db", db, "--port", "70000").AssertOneLineError("--port: between 0 and 65535");
+        string token = _cli.PathOf("token.txt");
+        File.WriteAllText(token, "short\n");
+        _cli.Run("", "lexicon", "serve", "--db", db, "--port", "0", "--review-token-file", token)
+            .AssertOneLineError("token.txt: the review token has 5 characters; use at least 16");
+        _cli.Run("", "lexicon", "serve", "--db", db, "--port", "0", "--review-token-file", _cli.PathOf("nope.txt"))
+            .AssertOneLineError("--review-token-file: ");
+    }
+
+    [Fact]
+    public void ReviewListsAcceptsAndRejectsFromTheTerminal()
+    {
+        string db = BuildSample();
+        using (var store = Lexicon.Store.LexiconStore.Open(db))
+        {
+            var queue = new Lexicon.Review.LexiconReview(store);
+            queue.Submit(new("ಶಾಲೆ", Lexicon.Review.ProposalKind.NativeEquivalent, "ಕಲಿಮನೆ", "ಕಲಿ + ಮನೆ", "ರಮೇಶ"));
+            queue.Submit(new("ಶಾಲೆ", Lexicon.Review.ProposalKind.Gloss, "spam"));
+        }
+
+        var list = _cli.Run("", "lexicon", "review", "--db", db);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal(["#1\tpending\tಶಾಲೆ\tnative_equivalent\tಕಲಿಮನೆ (ರಮೇಶ)  — ಕಲಿ + ಮನೆ", "#2\tpending\tಶಾಲೆ\tgloss\tspam"], list.Text.TrimEnd('\n').Split('\n'));
+        var done = _cli.Run("", "lexicon", "review", "--db", db, "--accept", "1", "--reject", "2", "--note", "checked", "--json");
+        Assert.Equal(0, done.ExitCode);
+        var verdicts = JsonDocument.Parse(done.Text).RootElement;
+        Assert.Equal(["accepted", "rejected"], verdicts.EnumerateArray().Select(v => v.GetProperty("status").GetString()));
+        Assert.Contains("native equivalent: ಕಲಿಮನೆ", _cli.Run("", "lexicon", "show", "ಶಾಲೆ", "--db", db).Text);
+        _cli.Run("", "lexicon", "review", "--db", db, "--accept", "2").AssertOneLineError("proposal #2: already rejected");
+        Assert.Empty(_cli.Run("", "lexicon", "review", "--db", db).Text);
     }
 
     [Fact]
