@@ -56,7 +56,7 @@ public sealed class LexiconServer : IAsyncDisposable
         });
         var app = builder.Build();
         var pool = new StorePool(options.DatabasePath);
-        Map(app, pool, options.ReviewToken is { } t ? new ReviewTokenCheck(t.Trim()) : null);
+        Map(app, pool, options.ReviewToken is { } t ? new ReviewTokenCheck(t.Trim()) : null, [.. options.ExtraRivals]);
         return new LexiconServer(app, pool);
     }
 
@@ -86,7 +86,7 @@ public sealed class LexiconServer : IAsyncDisposable
         _pool.Dispose();
     }
 
-    private static void Map(WebApplication app, StorePool pool, ReviewTokenCheck? review)
+    private static void Map(WebApplication app, StorePool pool, ReviewTokenCheck? review, IRival[] extraRivals)
     {
         app.Use(async (ctx, next) =>
         {
@@ -131,7 +131,7 @@ public sealed class LexiconServer : IAsyncDisposable
                 // A native word needs no native equivalent; the rivals run for loans and Sanskrit-built words.
                 if (e.BestOrigin?.Class == Lexicon.Model.OriginClass.Native)
                     return (e, (SuggestionReport?)null, pending);
-                SuggestionReport? report = NativeSuggester.WithLexiconRivals(s).Suggest(e, 5);
+                SuggestionReport? report = NativeSuggester.WithLexiconRivals(s, extraRivals).Suggest(e, 5);
                 return (e, report, pending);
             });
             return found is { } f

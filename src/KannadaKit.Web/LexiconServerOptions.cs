@@ -19,4 +19,10 @@ public sealed record LexiconServerOptions
     /// whoever sends <c>Authorization: Bearer TOKEN</c> may list, accept and reject them.
     /// </summary>
     public string? ReviewToken { get; init; }
+
+    /// <summary>
+    /// Rivals that need no lexicon connection (a <see cref="Lexicon.Suggestions.ModelRival"/>), heard on every entry
+    /// page beside the lexicon's own; they must be thread-safe.
+    /// </summary>
+    public IReadOnlyList<Lexicon.Suggestions.IRival> ExtraRivals { get; init; } = [];
 }

@@ -16,9 +16,10 @@ internal static class LexiconServeCommand
         {
             Description = "File holding the reviewers' secret (16+ characters; or set KANNADAKIT_REVIEW_TOKEN): opens the proposal queue, /review and /api/proposals",
         };
+        var model = LexiconSuggestCommand.ModelOption();
         var command = new Command("serve", "Serve the lexicon: / search as you type, /entry/WORD, /api/search?q=…, /api/entry/WORD; with a review token, a proposal queue at /review")
         {
-            db, port, host, tokenFile,
+            db, port, host, tokenFile, model,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -28,7 +29,12 @@ internal static class LexiconServeCommand
             if (p is < 0 or > 65535)
                 throw new CliException("--port: between 0 and 65535", ExitCodes.Usage);
             string? token = ReviewToken(parse.GetValue(tokenFile));
-            var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = parse.GetValue(db)!, Address = address, Port = p, ReviewToken = token });
+            using var loaded = ModelRivalLoader.Load(parse.GetValue(model), context);
+            var server = LexiconServer.Create(new LexiconServerOptions
+            {
+                DatabasePath = parse.GetValue(db)!, Address = address, Port = p, ReviewToken = token,
+                ExtraRivals = loaded is null ? [] : [loaded.Rival],
+            });
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) =>
             {

@@ -15,10 +15,11 @@ internal static class LexiconSuggestCommand
         var db = LexiconBuildCommand.DbOption();
         var corpus = new Option<string[]>("--corpus") { Description = "Text whose contexts the corpus rival compares; repeat for more", AllowMultipleArgumentsPerToken = true };
         var limit = new Option<int>("--limit", "-n") { Description = "Most suggestions", DefaultValueFactory = _ => 10 };
+        var model = ModelOption();
         var json = new Option<bool>("--json") { Description = "Print JSON: suggestions with every rival's proposal and the judge's evidence, and each rival's top pick" };
-        var command = new Command("suggest", "Suggest native equivalents: rivals (Bhat's patterns, gloss synonyms, compounds, corpus contexts) propose, a judge ranks; never stored as facts")
+        var command = new Command("suggest", "Suggest native equivalents: rivals (Bhat's patterns, gloss synonyms, compounds, corpus contexts, a text model) propose, a judge ranks; never stored as facts")
         {
-            word, db, corpus, limit, json,
+            word, db, corpus, model, limit, json,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -26,10 +27,13 @@ internal static class LexiconSuggestCommand
             string w = parse.GetValue(word)!;
             var entry = store.Get(w) ?? throw new CliException($"no entry for \"{w}\"; suggestions need the word's glosses (import a source that has it)");
             var corpora = parse.GetValue(corpus) ?? [];
-            IRival[] more = corpora.Length > 0
-                ? [new CorpusContextRival(store, corpora.SelectMany(c => TextLines.Read(InputFile.Open(c))), [entry.Headword])]
-                : [];
-            var report = NativeSuggester.WithLexiconRivals(store, more).Suggest(entry, parse.GetValue(limit));
+            var more = new List<IRival>();
+            if (corpora.Length > 0)
+                more.Add(new CorpusContextRival(store, corpora.SelectMany(c => TextLines.Read(InputFile.Open(c))), [entry.Headword]));
+            using var loaded = ModelRivalLoader.Load(parse.GetValue(model), context);
+            if (loaded?.Rival is { } modelRival)
+                more.Add(modelRival);
+            var report = NativeSuggester.WithLexiconRivals(store, [.. more]).Suggest(entry, parse.GetValue(limit));
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
@@ -58,4 +62,9 @@ internal static class LexiconSuggestCommand
         }));
         return command;
     }
+
+    internal static Option<string?> ModelOption() => new("--model")
+    {
+        Description = "A text model folder (ONNX, Hugging Face optimum layout, with tokenizer.json) to hear as one more rival",
+    };
 }

@@ -143,6 +143,25 @@ public sealed class LexiconBuildCommandTests : IDisposable
             .AssertOneLineError("--review-token-file: ");
     }
 
+    [OnnxRuntimeFact]
+    public void SuggestHearsATextModelAsOneMoreRival()
+    {
+        string db = BuildSample();
+        string model = Testing.Onnx.NativeWordModels.DecoderOnly(_cli.PathOf("tiny-native"));
+        var r = _cli.Run("", "lexicon", "suggest", "ಶಾಲೆ", "--db", db, "--model", model);
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        Assert.Contains("model rival model:tiny-native: decoder-only model.onnx on CPU", r.Stderr);
+        Assert.Contains("1. ಕಲಿಮನೆ", r.Text);
+        Assert.Contains("model:tiny-native: the model's answer (beam 1 of 3", r.Text);
+        var json = JsonDocument.Parse(_cli.Run("", "lexicon", "suggest", "ಶಾಲೆ", "--db", db, "--model", model, "--json").Text).RootElement;
+        Assert.Equal("suggestions", json.GetProperty("kind").GetString());
+        Assert.Contains("model:tiny-native", json.GetProperty("rivals").EnumerateArray().Select(x => x.GetString()));
+
+        _cli.Run("", "lexicon", "suggest", "ಶಾಲೆ", "--db", db, "--model", _cli.PathOf("missing")).AssertOneLineError("model folder not found");
+        File.Delete(Path.Combine(model, "tokenizer.json"));
+        _cli.Run("", "lexicon", "suggest", "ಶಾಲೆ", "--db", db, "--model", model).AssertOneLineError("--model: ", "has no tokenizer.json");
+    }
+
     [Fact]
     public void ReviewListsAcceptsAndRejectsFromTheTerminal()
     {
