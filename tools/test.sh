@@ -64,13 +64,29 @@ if command -v npm >/dev/null && [[ ! -f "$vad_tgz" ]]; then
     || echo "tools/test.sh: could not fetch @ricky0123/vad-web; Silero VAD tests will be skipped" >&2
 fi
 
+# Lexicon on PostgreSQL: a throwaway cluster from Debian's postgresql (installed as root), on 127.0.0.1:54329 only,
+# stopped again at the end. Set KANNADAKIT_TEST_POSTGRES to use a server of your own instead. In CI it must start.
+pg_started=0
+if [[ -z "${KANNADAKIT_TEST_POSTGRES:-}" ]]; then
+  if pg="$(tools/postgres/test-server.sh 2>/tmp/kannadakit-pg-start.log)"; then
+    export KANNADAKIT_TEST_POSTGRES="$pg"
+    pg_started=1
+  elif [[ "${CI:-}" == true ]]; then
+    echo "tools/test.sh: could not start the PostgreSQL test server:" >&2
+    cat /tmp/kannadakit-pg-start.log >&2
+    exit 1
+  else
+    echo "tools/test.sh: no PostgreSQL test server ($(tail -1 /tmp/kannadakit-pg-start.log)); its tests will be skipped" >&2
+  fi
+fi
+
 # ONNX Runtime needs nothing here: its natives come with the Microsoft.ML.OnnxRuntime NuGet package.
 
 [[ -d ../shared ]] || echo "tools/test.sh: ../shared not found: tests that need the shared corpora will be skipped" >&2
 
 dotnet build KannadaKit.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log"; if [[ "$pg_started" == 1 ]]; then tools/postgres/test-server.sh --stop || true; fi' EXIT
 set +e
 dotnet test KannadaKit.sln -c Release --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -13,7 +13,11 @@ internal static class LexiconBuildCommand
 {
     public static Command Build(CliContext context)
     {
-        var output = new Option<string>("--out", "-o") { Description = "The lexicon file to create or grow (SQLite)", Required = true };
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The lexicon to create or grow: a SQLite file, or a PostgreSQL database (postgres://user:password@host/db or Host=…;Database=…)",
+            Required = true,
+        };
         var wiktionary = Many("--wiktionary", "A Wiktionary XML dump, .xml or .xml.bz2 (en.wiktionary or kn.wiktionary)");
         var kaikki = Many("--kaikki", "A kaikki.org / wiktextract JSON lines file");
         var alar = Many("--alar", "Alar's alar.yml");
@@ -49,8 +53,11 @@ internal static class LexiconBuildCommand
             if (sources.Count == 0)
                 throw new CliException("lexicon build: give at least one source (--wiktionary, --kaikki, --alar, --csv, --words or --corpus)", ExitCodes.Usage);
 
-            string target = Path.GetFullPath(parse.GetValue(output)!);
-            BuildAtomically(context, target, sources, parse.GetValue(progress));
+            string target = parse.GetValue(output)!;
+            if (LexiconStore.IsServerLocation(target))
+                BuildInDatabase(context, target, sources, parse.GetValue(progress));
+            else
+                BuildAtomically(context, Path.GetFullPath(target), sources, parse.GetValue(progress));
             return ExitCodes.Success;
         }));
         return command;
@@ -82,7 +89,11 @@ internal static class LexiconBuildCommand
         return command;
     }
 
-    internal static Option<string> DbOption() => new("--db") { Description = "The lexicon file (made by 'lexicon build')", Required = true };
+    internal static Option<string> DbOption() => new("--db")
+    {
+        Description = "The lexicon (made by 'lexicon build'): a SQLite file, or a PostgreSQL database as postgres://… or Host=…;Database=…",
+        Required = true,
+    };
 
     internal static Option<bool?> ProgressOption() => new("--progress") { Description = "Force the progress bar on (true) or off (false); default: on a terminal" };
 
@@ -140,6 +151,30 @@ internal static class LexiconBuildCommand
                 }
             }
         }
+    }
+
+    /// <summary>A database build is one transaction over every source: it all lands, or the database stays as it was.</summary>
+    private static void BuildInDatabase(CliContext context, string target, List<SourceFile> sources, bool? progress)
+    {
+        var clock = Stopwatch.StartNew();
+        using var store = LexiconStore.Open(target, create: true);
+        using (var status = StatusLine.Create(context.Error, progress))
+        {
+            store.Atomically(() =>
+            {
+                foreach (var s in sources)
+                    ImportOne(context, store, s, status);
+            });
+        }
+
+        PrintTotals(context, store, clock);
+    }
+
+    private static void PrintTotals(CliContext context, LexiconStore store, Stopwatch clock)
+    {
+        var stats = store.Stats();
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{store.Path}: {stats.Headwords:N0} headwords, {stats.WithOrigin:N0} with an origin, {stats.WithExample:N0} with an example, {stats.WithGloss:N0} with an English gloss ({clock.Elapsed.TotalSeconds:F1} s)"));
     }
 
     private static void ImportOne(CliContext context, LexiconStore store, SourceFile source, StatusLine status)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Store;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KannadaKit.Lexicon.Review;
 
@@ -33,9 +33,8 @@ public sealed class LexiconReview
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? TimeProvider.System;
-        using var c = Command("SELECT count(*) FROM sqlite_master WHERE name = 'proposals'");
-        if (Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-            _store.InTransaction(tx => Run(LexiconSchema.Proposals, tx));
+        if (!_store.TableExists("proposals"))
+            _store.InTransaction(tx => Run(_store.Dialect.ProposalsSchema, tx));
     }
 
     /// <summary>Checks, normalizes and queues a proposal.</summary>
@@ -54,12 +53,12 @@ public sealed class LexiconReview
                 INSERT INTO proposals(headword, kind, text, note, contributor, status, submitted, reviewed, review_note)
                 VALUES (@h, @k, @t, @n, @c, 'pending', @s, NULL, '') RETURNING id
                 """, tx);
-            c.Parameters.AddWithValue("@h", d.Headword);
-            c.Parameters.AddWithValue("@k", ProposalKinds.Name(d.Kind));
-            c.Parameters.AddWithValue("@t", d.Text);
-            c.Parameters.AddWithValue("@n", d.Note);
-            c.Parameters.AddWithValue("@c", d.Contributor);
-            c.Parameters.AddWithValue("@s", Stamp(now));
+            c.Add("@h", d.Headword);
+            c.Add("@k", ProposalKinds.Name(d.Kind));
+            c.Add("@t", d.Text);
+            c.Add("@n", d.Note);
+            c.Add("@c", d.Contributor);
+            c.Add("@s", Stamp(now));
             long id = Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
             return new Proposal(id, d, ProposalStatus.Pending, now, null, "");
         });
@@ -69,8 +68,8 @@ public sealed class LexiconReview
     public IReadOnlyList<Proposal> List(ProposalStatus status = ProposalStatus.Pending, int limit = 100)
     {
         using var c = Command($"{Select} WHERE status = @s ORDER BY id LIMIT @n");
-        c.Parameters.AddWithValue("@s", StatusName(status));
-        c.Parameters.AddWithValue("@n", Math.Clamp(limit, 1, 1000));
+        c.Add("@s", StatusName(status));
+        c.Add("@n", Math.Clamp(limit, 1, 1000));
         return Read(c);
     }
 
@@ -79,7 +78,7 @@ public sealed class LexiconReview
     {
         ArgumentNullException.ThrowIfNull(headword);
         using var c = Command("SELECT count(*) FROM proposals WHERE headword = @h AND status = 'pending'");
-        c.Parameters.AddWithValue("@h", headword.Normalize(NormalizationForm.FormC));
+        c.Add("@h", headword.Normalize(NormalizationForm.FormC));
         return Convert.ToInt32(c.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -87,7 +86,7 @@ public sealed class LexiconReview
     public Proposal? Get(long id)
     {
         using var c = Command($"{Select} WHERE id = @i");
-        c.Parameters.AddWithValue("@i", id);
+        c.Add("@i", id);
         return Read(c).FirstOrDefault();
     }
 
@@ -105,23 +104,23 @@ public sealed class LexiconReview
         return _store.InTransaction(tx =>
         {
             using var find = Command($"{Select} WHERE id = @i", tx);
-            find.Parameters.AddWithValue("@i", id);
+            find.Add("@i", id);
             var p = Read(find).FirstOrDefault() ?? throw new ReviewException($"proposal #{id}: no such proposal");
             if (p.Status != ProposalStatus.Pending)
                 throw new ReviewException($"proposal #{id}: already {StatusName(p.Status)}");
             var now = _clock.GetUtcNow();
             using var c = Command("UPDATE proposals SET status = @s, reviewed = @r, review_note = @n WHERE id = @i", tx);
-            c.Parameters.AddWithValue("@s", StatusName(verdict));
-            c.Parameters.AddWithValue("@r", Stamp(now));
-            c.Parameters.AddWithValue("@n", note);
-            c.Parameters.AddWithValue("@i", id);
+            c.Add("@s", StatusName(verdict));
+            c.Add("@r", Stamp(now));
+            c.Add("@n", note);
+            c.Add("@i", id);
             c.ExecuteNonQuery();
             if (verdict == ProposalStatus.Accepted)
             {
                 // The store replaces a source's facts per headword, so the review source's entry is rebuilt from every
                 // accepted proposal for the headword, this one included.
                 using var all = Command($"{Select} WHERE headword = @h AND status = 'accepted' ORDER BY id", tx);
-                all.Parameters.AddWithValue("@h", p.Draft.Headword);
+                all.Add("@h", p.Draft.Headword);
                 _store.Write(tx, new Provenance(SourceName, Licence), [ToEntry(p.Draft.Headword, Read(all))]);
             }
 
@@ -191,7 +190,7 @@ public sealed class LexiconReview
 
     private const string Select = "SELECT id, headword, kind, text, note, contributor, status, submitted, reviewed, review_note FROM proposals";
 
-    private static List<Proposal> Read(SqliteCommand c)
+    private static List<Proposal> Read(DbCommand c)
     {
         var list = new List<Proposal>();
         using var r = c.ExecuteReader();
@@ -205,15 +204,9 @@ public sealed class LexiconReview
         return list;
     }
 
-    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
-    {
-        var c = _store.Connection.CreateCommand();
-        c.Transaction = tx;
-        c.CommandText = sql;
-        return c;
-    }
+    private DbCommand Command(string sql, DbTransaction? tx = null) => DbCommands.Create(_store.Connection, sql, tx);
 
-    private int Run(string sql, SqliteTransaction tx)
+    private int Run(string sql, DbTransaction tx)
     {
         using var c = Command(sql, tx);
         return c.ExecuteNonQuery();

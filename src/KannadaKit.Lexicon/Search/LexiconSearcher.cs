@@ -3,7 +3,7 @@ using KannadaKit.Lexicon.Morphology;
 using KannadaKit.Lexicon.Phonetics;
 using KannadaKit.Lexicon.Store;
 using KannadaKit.Text.Transliteration;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KannadaKit.Lexicon.Search;
 
@@ -17,13 +17,15 @@ public sealed class LexiconSearcher
     public const int MaxQueryLength = 100;
 
     private const string Columns = "e.headword, e.gloss, e.origin, e.frequency";
-    private readonly SqliteConnection _db;
+    private readonly DbConnection _db;
+    private readonly StoreDialect _dialect;
 
     /// <summary>Searches <paramref name="store"/>.</summary>
     public LexiconSearcher(LexiconStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         _db = store.Connection;
+        _dialect = store.Dialect;
     }
 
     /// <summary>The best <paramref name="limit"/> matches, best first; each headword once, with its best reason.</summary>
@@ -86,7 +88,7 @@ public sealed class LexiconSearcher
     }
 
     private IEnumerable<SearchResult> Exact(string q) =>
-        Query($"SELECT {Columns} FROM entries e WHERE e.headword = $q", ("$q", q))
+        Query($"SELECT {Columns} FROM entries e WHERE e.headword = @q", ("@q", q))
             .Select(r => Result(r, 100, SearchMode.Exact, "exact headword"));
 
     private List<SearchResult> Lemma(string q)
@@ -94,32 +96,26 @@ public sealed class LexiconSearcher
         var results = new List<SearchResult>();
         foreach (var w in KannadaInflector.Analyse(q))
         {
-            results.AddRange(Query($"SELECT {Columns} FROM entries e WHERE e.headword = $q", ("$q", w.Lemma))
+            results.AddRange(Query($"SELECT {Columns} FROM entries e WHERE e.headword = @q", ("@q", w.Lemma))
                 .Select(r => Result(r, 90, SearchMode.Lemma, $"{w.Tag} of {w.Lemma}")));
         }
 
-        results.AddRange(Query($"SELECT {Columns}, f.tags FROM forms f JOIN entries e ON e.id = f.entry_id WHERE f.form = $q", ("$q", q))
+        results.AddRange(Query($"SELECT {Columns}, f.tags FROM forms f JOIN entries e ON e.id = f.entry_id WHERE f.form = @q", ("@q", q))
             .Select(r => Result(r, 91, SearchMode.Lemma, $"{(r[4].Length > 0 ? r[4].Replace('|', ' ') : "form")} of {r[0]}")));
         return results;
     }
 
     private IEnumerable<SearchResult> Prefix(string q, int limit) =>
         Query($"""
-            SELECT {Columns} FROM entries e WHERE e.headword >= $q AND e.headword < $hi AND e.headword <> $q
-            ORDER BY e.frequency DESC, e.headword LIMIT $n
-            """, ("$q", q), ("$hi", q + "\uFFFF"), ("$n", limit))
+            SELECT {Columns} FROM entries e WHERE e.headword >= @q AND e.headword < @hi AND e.headword <> @q
+            ORDER BY e.frequency DESC, e.headword LIMIT @n
+            """, ("@q", q), ("@hi", q + "\uFFFF"), ("@n", limit))
             .Select(r => Result(r, 65, SearchMode.Prefix, $"starts with {q}"));
 
     private IEnumerable<SearchResult> Substring(string q, int limit)
     {
-        // The trigram index needs three code points; shorter strings are common, so a bounded scan finds enough.
-        var rows = q.EnumerateRunes().Count() >= 3
-            ? Query($"""
-                SELECT {Columns} FROM headword_trigrams t JOIN entries e ON e.id = t.rowid
-                WHERE headword_trigrams MATCH $m LIMIT 2000
-                """, ("$m", "\"" + q.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))
-            : Query($"SELECT {Columns} FROM entries e WHERE instr(e.headword, $q) > 0 LIMIT 2000", ("$q", q));
-        return rows.Where(r => r[0] != q).OrderByDescending(r => long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)).Take(limit)
+        var (sql, args) = _dialect.Substring(Columns, q);
+        return Query(sql, args).Where(r => r[0] != q).OrderByDescending(r => long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)).Take(limit)
             .Select(r => Result(r, 45, SearchMode.Substring, $"contains {q}"));
     }
 
@@ -132,9 +128,9 @@ public sealed class LexiconSearcher
         // Candidates share the first akshara (an edit anywhere but the start) or the last two (an edit at the start);
         // the last two, not the last one, because few endings (-ು -ೆ -ಿ) cover most words and would fetch thousands.
         var rows = Query($"""
-            SELECT {Columns}, e.aks FROM entries e WHERE e.first_ak = $f AND e.ak_len BETWEEN $lo AND $hi
-            UNION SELECT {Columns}, e.aks FROM entries e WHERE {(units.Length >= 3 ? "e.last2" : "e.last_ak")} = $l AND e.ak_len BETWEEN $lo AND $hi
-            """, ("$f", units[0]), ("$l", units.Length >= 3 ? units[^2] + units[^1] : units[^1]), ("$lo", units.Length - max), ("$hi", units.Length + max));
+            SELECT {Columns}, e.aks FROM entries e WHERE e.first_ak = @f AND e.ak_len BETWEEN @lo AND @hi
+            UNION SELECT {Columns}, e.aks FROM entries e WHERE {(units.Length >= 3 ? "e.last2" : "e.last_ak")} = @l AND e.ak_len BETWEEN @lo AND @hi
+            """, ("@f", units[0]), ("@l", units.Length >= 3 ? units[^2] + units[^1] : units[^1]), ("@lo", units.Length - max), ("@hi", units.Length + max));
         return rows.Select(r => (Row: r, D: AksharaDistance.Between(units, r[4].Split(AksharaDistance.Separator), max)))
             .Where(x => x.D > 0 && x.D <= max)
             .OrderBy(x => x.D).Take(limit * 4)
@@ -148,15 +144,15 @@ public sealed class LexiconSearcher
         if (key.Length == 0)
             return [];
         string said = latin ? $"sounds like \"{q}\"" : $"sounds like {q}";
-        var same = Query($"SELECT {Columns} FROM entries e WHERE e.phonetic = $k AND e.headword <> $q ORDER BY e.frequency DESC LIMIT $n",
-                ("$k", key), ("$q", q), ("$n", limit))
+        var same = Query($"SELECT {Columns} FROM entries e WHERE e.phonetic = @k AND e.headword <> @q ORDER BY e.frequency DESC LIMIT @n",
+                ("@k", key), ("@q", q), ("@n", limit))
             .Select(r => Result(r, latin ? 88 : 80, SearchMode.Phonetic, $"{said} ({key})"));
         if (!latin)
             return same;
         // Latin input is often a word being typed: keys that start with the typed key come next.
         var started = Query($"""
-            SELECT {Columns} FROM entries e WHERE e.phonetic > $k AND e.phonetic < $hi ORDER BY e.frequency DESC LIMIT $n
-            """, ("$k", key), ("$hi", key + "~"), ("$n", limit))
+            SELECT {Columns} FROM entries e WHERE e.phonetic > @k AND e.phonetic < @hi ORDER BY e.frequency DESC LIMIT @n
+            """, ("@k", key), ("@hi", key + "~"), ("@n", limit))
             .Select(r => Result(r, 70, SearchMode.Phonetic, $"starts like \"{q}\" ({key}…)"));
         return same.Concat(started);
     }
@@ -180,11 +176,8 @@ public sealed class LexiconSearcher
         var words = q.Split([' ', '\t', ',', ';', '"', '\'', '(', ')', '*', ':', '-', '^', '+'], StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0)
             return [];
-        string match = string.Join(' ', words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-        var rows = Query($"""
-            SELECT {Columns}, s.gloss, bm25(gloss_words), s.id FROM gloss_words JOIN senses s ON s.id = gloss_words.rowid
-            JOIN entries e ON e.id = s.entry_id WHERE gloss_words MATCH $m ORDER BY bm25(gloss_words) LIMIT 500
-            """, ("$m", match));
+        var (sql, args) = _dialect.English(Columns, words);
+        var rows = Query(sql, args);
         // Whole-gloss matches in the order their source lists them (a translation table puts the usual word first).
         return rows.OrderBy(r => string.Equals(r[4].Trim(), q, StringComparison.OrdinalIgnoreCase) ? long.Parse(r[6], System.Globalization.CultureInfo.InvariantCulture) : long.MaxValue)
             .Select(r =>
@@ -207,10 +200,9 @@ public sealed class LexiconSearcher
 
     private List<string[]> Query(string sql, params (string Name, object Value)[] args)
     {
-        using var c = _db.CreateCommand();
-        c.CommandText = sql;
+        using var c = DbCommands.Create(_db, sql);
         foreach (var (n, v) in args)
-            c.Parameters.AddWithValue(n, v);
+            c.Add(n, v);
         var rows = new List<string[]>();
         using var r = c.ExecuteReader();
         while (r.Read())

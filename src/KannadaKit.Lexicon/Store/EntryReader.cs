@@ -1,16 +1,14 @@
 using KannadaKit.Lexicon.Model;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KannadaKit.Lexicon.Store;
 
 /// <summary>Reads one entry with every source's facts.</summary>
 internal static class EntryReader
 {
-    public static LexiconEntry? Read(SqliteConnection db, string headword)
+    public static LexiconEntry? Read(DbConnection db, StoreDialect dialect, string headword)
     {
-        using var c = db.CreateCommand();
-        c.CommandText = "SELECT id, iso, ipa FROM entries WHERE headword = $h";
-        c.Parameters.AddWithValue("$h", headword);
+        using var c = DbCommands.Create(db, "SELECT id, iso, ipa FROM entries WHERE headword = @h", null, ("@h", headword));
         long id;
         string iso, ipa;
         using (var r = c.ExecuteReader())
@@ -22,10 +20,10 @@ internal static class EntryReader
 
         var senses = new List<Sense>();
         c.Parameters.Clear();
-        c.Parameters.AddWithValue("$e", id);
+        c.Add("@e", id);
         c.CommandText = """
             SELECT s.pos, s.gloss, s.kn_gloss, s.qualifier, s.ref, src.name, src.licence
-            FROM senses s JOIN sources src ON src.id = s.source_id WHERE s.entry_id = $e ORDER BY s.id
+            FROM senses s JOIN sources src ON src.id = s.source_id WHERE s.entry_id = @e ORDER BY s.id
             """;
         using (var r = c.ExecuteReader())
         {
@@ -42,7 +40,7 @@ internal static class EntryReader
         Pronunciation pronunciation = new(iso, ipa, Provenance.Computed);
         c.CommandText = """
             SELECT f.kind, f.text, f.extra, f.ref, f.number, src.name, src.licence
-            FROM facts f JOIN sources src ON src.id = f.source_id WHERE f.entry_id = $e ORDER BY f.id
+            FROM facts f JOIN sources src ON src.id = f.source_id WHERE f.entry_id = @e ORDER BY f.id
             """;
         using (var r = c.ExecuteReader())
         {
@@ -79,7 +77,7 @@ internal static class EntryReader
         }
 
         var forms = new List<InflectedForm>();
-        c.CommandText = "SELECT f.form, f.tags, src.name, src.licence FROM forms f JOIN sources src ON src.id = f.source_id WHERE f.entry_id = $e ORDER BY f.rowid";
+        c.CommandText = "SELECT f.form, f.tags, src.name, src.licence FROM forms f JOIN sources src ON src.id = f.source_id WHERE f.entry_id = @e ORDER BY " + dialect.FormsOrder;
         using (var r = c.ExecuteReader())
         {
             while (r.Read())

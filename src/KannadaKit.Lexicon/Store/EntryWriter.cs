@@ -3,39 +3,41 @@ using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Origins;
 using KannadaKit.Lexicon.Phonetics;
 using KannadaKit.Lexicon.Search;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KannadaKit.Lexicon.Store;
 
 /// <summary>Writes one source's entries inside an open transaction with prepared statements.</summary>
 internal sealed class EntryWriter
 {
-    private readonly SqliteConnection _db;
-    private readonly SqliteTransaction _tx;
+    private readonly DbConnection _db;
+    private readonly DbTransaction _tx;
+    private readonly StoreDialect _dialect;
     private readonly long _source;
     private readonly HashSet<long> _touched = [];
-    private readonly SqliteCommand _find, _insertEntry, _clearSenses, _clearFacts, _clearForms, _sense, _fact, _form;
+    private readonly DbCommand _find, _insertEntry, _clearSenses, _clearFacts, _clearForms, _sense, _fact, _form;
 
-    public EntryWriter(SqliteConnection db, SqliteTransaction tx, long source)
+    public EntryWriter(DbConnection db, DbTransaction tx, long source, StoreDialect dialect)
     {
         _db = db;
         _tx = tx;
+        _dialect = dialect;
         _source = source;
-        _find = Prepare("SELECT id FROM entries WHERE headword = $h", "$h");
+        _find = Prepare("SELECT id FROM entries WHERE headword = @h", "@h");
         _insertEntry = Prepare("""
             INSERT INTO entries(headword, phonetic, iso, ipa, first_ak, last_ak, ak_len, aks, last2)
-            VALUES ($h, $p, $i, $a, $f, $l, $n, $k, $t) RETURNING id
-            """, "$h", "$p", "$i", "$a", "$f", "$l", "$n", "$k", "$t");
-        _clearSenses = Prepare("DELETE FROM senses WHERE entry_id = $e AND source_id = $s", "$e", "$s");
-        _clearFacts = Prepare("DELETE FROM facts WHERE entry_id = $e AND source_id = $s", "$e", "$s");
-        _clearForms = Prepare("DELETE FROM forms WHERE entry_id = $e AND source_id = $s", "$e", "$s");
+            VALUES (@h, @p, @i, @a, @f, @l, @n, @k, @t) RETURNING id
+            """, "@h", "@p", "@i", "@a", "@f", "@l", "@n", "@k", "@t");
+        _clearSenses = Prepare("DELETE FROM senses WHERE entry_id = @e AND source_id = @s", "@e", "@s");
+        _clearFacts = Prepare("DELETE FROM facts WHERE entry_id = @e AND source_id = @s", "@e", "@s");
+        _clearForms = Prepare("DELETE FROM forms WHERE entry_id = @e AND source_id = @s", "@e", "@s");
         _sense = Prepare("""
-            INSERT INTO senses(entry_id, source_id, pos, gloss, kn_gloss, qualifier, ref) VALUES ($e, $s, $p, $g, $k, $q, $r)
-            """, "$e", "$s", "$p", "$g", "$k", "$q", "$r");
+            INSERT INTO senses(entry_id, source_id, pos, gloss, kn_gloss, qualifier, ref) VALUES (@e, @s, @p, @g, @k, @q, @r)
+            """, "@e", "@s", "@p", "@g", "@k", "@q", "@r");
         _fact = Prepare("""
-            INSERT INTO facts(entry_id, source_id, kind, text, extra, ref, number) VALUES ($e, $s, $k, $t, $x, $r, $n)
-            """, "$e", "$s", "$k", "$t", "$x", "$r", "$n");
-        _form = Prepare("INSERT INTO forms(form, entry_id, source_id, tags) VALUES ($f, $e, $s, $t)", "$f", "$e", "$s", "$t");
+            INSERT INTO facts(entry_id, source_id, kind, text, extra, ref, number) VALUES (@e, @s, @k, @t, @x, @r, @n)
+            """, "@e", "@s", "@k", "@t", "@x", "@r", "@n");
+        _form = Prepare("INSERT INTO forms(form, entry_id, source_id, tags) VALUES (@f, @e, @s, @t)", "@f", "@e", "@s", "@t");
     }
 
     public long NewHeadwords { get; private set; }
@@ -74,22 +76,22 @@ internal sealed class EntryWriter
     /// <summary>Re-classifies the origin of every touched entry and refreshes the summary columns.</summary>
     public void Finish(long classifierSource)
     {
-        using var templates = Prepare("SELECT extra FROM facts WHERE entry_id = $e AND kind = 'etymology'", "$e");
-        using var headword = Prepare("SELECT headword FROM entries WHERE id = $e", "$e");
+        using var templates = Prepare("SELECT extra FROM facts WHERE entry_id = @e AND kind = 'etymology'", "@e");
+        using var headword = Prepare("SELECT headword FROM entries WHERE id = @e", "@e");
         using var summary = Prepare("""
             UPDATE entries SET
-              frequency = coalesce((SELECT sum(number) FROM facts WHERE entry_id = $e AND kind = 'frequency'), 0),
-              origin = coalesce((SELECT text FROM facts WHERE entry_id = $e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 'unknown'),
-              origin_confidence = coalesce((SELECT number FROM facts WHERE entry_id = $e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 0),
-              gloss = coalesce((SELECT gloss FROM senses WHERE entry_id = $e AND gloss <> '' ORDER BY id LIMIT 1), '')
-            WHERE id = $e
-            """, "$e");
+              frequency = coalesce((SELECT sum(number) FROM facts WHERE entry_id = @e AND kind = 'frequency'), 0),
+              origin = coalesce((SELECT text FROM facts WHERE entry_id = @e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 'unknown'),
+              origin_confidence = coalesce((SELECT number FROM facts WHERE entry_id = @e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 0),
+              gloss = coalesce((SELECT gloss FROM senses WHERE entry_id = @e AND gloss <> '' ORDER BY id LIMIT 1), '')
+            WHERE id = @e
+            """, "@e");
         foreach (long id in _touched)
         {
             Run(_clearFacts, id, classifierSource);
-            headword.Parameters["$e"].Value = id;
+            headword.Parameters[0].Value = id;
             string word = (string)headword.ExecuteScalar()!;
-            templates.Parameters["$e"].Value = id;
+            templates.Parameters[0].Value = id;
             var found = new List<EtymologyTemplate>();
             using (var r = templates.ExecuteReader())
             {
@@ -109,7 +111,7 @@ internal sealed class EntryWriter
 
     private long EntryId(string headword)
     {
-        _find.Parameters["$h"].Value = headword;
+        _find.Parameters[0].Value = headword;
         if (_find.ExecuteScalar() is long id)
         {
             if (!_touched.Contains(id))
@@ -120,15 +122,15 @@ internal sealed class EntryWriter
         // Segmented once: the fuzzy-search shape columns all come from these units, stored so queries never segment.
         var units = AksharaDistance.Units(headword);
         var p = Pronouncer.Of(headword);
-        _insertEntry.Parameters["$h"].Value = headword;
-        _insertEntry.Parameters["$p"].Value = PhoneticKey.OfKannada(headword);
-        _insertEntry.Parameters["$i"].Value = p.Iso15919;
-        _insertEntry.Parameters["$a"].Value = p.Ipa;
-        _insertEntry.Parameters["$f"].Value = units.Length > 0 ? units[0] : "";
-        _insertEntry.Parameters["$l"].Value = units.Length > 0 ? units[^1] : "";
-        _insertEntry.Parameters["$n"].Value = units.Length;
-        _insertEntry.Parameters["$k"].Value = string.Join(AksharaDistance.Separator, units);
-        _insertEntry.Parameters["$t"].Value = units.Length >= 2 ? units[^2] + units[^1] : "";
+        _insertEntry.Parameters[0].Value = headword;
+        _insertEntry.Parameters[1].Value = PhoneticKey.OfKannada(headword);
+        _insertEntry.Parameters[2].Value = p.Iso15919;
+        _insertEntry.Parameters[3].Value = p.Ipa;
+        _insertEntry.Parameters[4].Value = units.Length > 0 ? units[0] : "";
+        _insertEntry.Parameters[5].Value = units.Length > 0 ? units[^1] : "";
+        _insertEntry.Parameters[6].Value = units.Length;
+        _insertEntry.Parameters[7].Value = string.Join(AksharaDistance.Separator, units);
+        _insertEntry.Parameters[8].Value = units.Length >= 2 ? units[^2] + units[^1] : "";
         NewHeadwords++;
         return Convert.ToInt64(_insertEntry.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
@@ -136,18 +138,17 @@ internal sealed class EntryWriter
     private void Fact(long id, string kind, string text, string extra, string reference, double number, long? source = null) =>
         Run(_fact, id, source ?? _source, kind, text, extra, reference, number);
 
-    private SqliteCommand Prepare(string sql, params string[] names)
+    private DbCommand Prepare(string sql, params string[] names)
     {
-        var c = _db.CreateCommand();
-        c.Transaction = _tx;
-        c.CommandText = sql;
+        var c = DbCommands.Create(_db, sql, _tx);
         foreach (var n in names)
-            c.Parameters.Add(new SqliteParameter(n, null));
-        c.Prepare();
+            c.Add(n, null);
+        if (_dialect.PrepareStatements)
+            c.Prepare();
         return c;
     }
 
-    private static void Run(SqliteCommand c, params object[] values)
+    private static void Run(DbCommand c, params object[] values)
     {
         for (int i = 0; i < values.Length; i++)
             c.Parameters[i].Value = values[i];

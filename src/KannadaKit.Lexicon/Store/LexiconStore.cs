@@ -1,38 +1,62 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using KannadaKit.Lexicon.Model;
 using KannadaKit.Lexicon.Origins;
-using KannadaKit.Lexicon.Phonetics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace KannadaKit.Lexicon.Store;
 
 /// <summary>
-/// The embedded lexicon: one SQLite file with FTS5 indexes for English glosses and headword substrings. An import runs
-/// in one transaction (a failure leaves the file as it was) and replaces only the importing source's facts for the
+/// The lexicon: one SQLite file with FTS5 indexes (the embedded default), or a PostgreSQL database for a shared server
+/// (<c>postgres://…</c> or <c>Host=…;Database=…</c>), with the same tables, facts and search. An import runs in one
+/// transaction (a failure leaves the lexicon as it was) and replaces only the importing source's facts for the
 /// headwords it brings, so importing the same file twice gives the same lexicon. One instance per thread.
 /// </summary>
 public sealed class LexiconStore : IDisposable
 {
-    private readonly SqliteConnection _db;
+    private readonly DbConnection _db;
     private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
+    private DbTransaction? _ambient;
 
-    private LexiconStore(SqliteConnection db, string path)
+    private LexiconStore(DbConnection db, StoreDialect dialect, string path)
     {
         _db = db;
+        Dialect = dialect;
         Path = path;
     }
 
-    /// <summary>The file.</summary>
+    /// <summary>The file, or the PostgreSQL database as <c>postgres://user@host:port/database</c> (never the password).</summary>
     public string Path { get; }
 
-    internal SqliteConnection Connection => _db;
+    /// <summary>Whether this lexicon lives on a PostgreSQL server rather than in a file.</summary>
+    public bool IsServer => Dialect is PostgresDialect;
 
-    /// <summary>Opens a lexicon; with <paramref name="create"/>, makes a new one when the file does not exist.</summary>
-    /// <exception cref="LexiconStoreException">The file is missing, not a SQLite file, or not a lexicon.</exception>
+    internal DbConnection Connection => _db;
+
+    internal StoreDialect Dialect { get; }
+
+    /// <summary>Whether <paramref name="location"/> names a PostgreSQL database rather than a file.</summary>
+    public static bool IsServerLocation(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        return PostgresLocation.Is(location);
+    }
+
+    /// <summary>
+    /// Opens a lexicon: a SQLite file, or a PostgreSQL database named by URI or connection string. With
+    /// <paramref name="create"/>, a missing file is created, and a database without a lexicon gets the tables.
+    /// </summary>
+    /// <exception cref="LexiconStoreException">Missing, not a lexicon, a newer format, or the server cannot be reached.</exception>
     public static LexiconStore Open(string path, bool create = false)
     {
         ArgumentNullException.ThrowIfNull(path);
+        return PostgresLocation.Is(path) ? OpenPostgres(path, create) : OpenSqlite(path, create);
+    }
+
+    private static LexiconStore OpenSqlite(string path, bool create)
+    {
         bool exists = File.Exists(path);
         if (!exists && !create)
             throw new LexiconStoreException($"{path}: no such lexicon; build one with 'kannadakit lexicon build --out {path}'");
@@ -49,12 +73,13 @@ public sealed class LexiconStore : IDisposable
         {
             db.Open();
             // Check before any pragma writes: WAL mode rewrites the header of whatever file this is.
-            if (exists)
-                CheckFormat(db, path);
+            bool empty = Convert.ToInt64(DbCommands.Scalar(db, "SELECT count(*) FROM sqlite_master"), CultureInfo.InvariantCulture) == 0;
+            if (exists && !empty)
+                CheckFormat(db, SqliteDialect.Instance, path, create: false);
             else
-                Initialise(db);
-            Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
-            return new LexiconStore(db, path);
+                Initialise(db, SqliteDialect.Instance);
+            DbCommands.Exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=OFF;");
+            return new LexiconStore(db, SqliteDialect.Instance, path);
         }
         catch (SqliteException e)
         {
@@ -68,21 +93,70 @@ public sealed class LexiconStore : IDisposable
         }
     }
 
+    private static LexiconStore OpenPostgres(string location, bool create)
+    {
+        var (connection, display) = PostgresLocation.Parse(location);
+        var db = new NpgsqlConnection(connection);
+        try
+        {
+            db.Open();
+            CheckFormat(db, PostgresDialect.Instance, display, create);
+            return new LexiconStore(db, PostgresDialect.Instance, display);
+        }
+        catch (NpgsqlException e)
+        {
+            db.Dispose();
+            throw new LexiconStoreException($"{display}: {e.Message.TrimEnd('.')}", e);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Imports one source's entries in one transaction. Entries may repeat a headword (a word in many translation
     /// tables): their facts add up. After the import, touched entries get their origin classified again and their
-    /// summary columns recomputed.
+    /// summary columns recomputed. Inside <see cref="Atomically"/>, it joins that transaction instead.
     /// </summary>
     public ImportReport Import(Provenance source, IEnumerable<LexiconEntry> entries, IProgress<long>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(entries);
-        return InTransaction(tx => Write(tx, source, entries, progress, cancel));
+        return _ambient is { } tx ? Write(tx, source, entries, progress, cancel) : InTransaction(t => Write(t, source, entries, progress, cancel));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (several imports) as one transaction: all of it lands, or none. How a build into a
+    /// database is atomic, where a file build works on a copy instead.
+    /// </summary>
+    public void Atomically(Action work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_ambient is not null)
+            throw new InvalidOperationException("already inside Atomically");
+        InTransaction(tx =>
+        {
+            _ambient = tx;
+            try
+            {
+                work();
+            }
+            finally
+            {
+                _ambient = null;
+            }
+
+            return 0;
+        });
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws.</summary>
-    internal T InTransaction<T>(Func<SqliteTransaction, T> work)
+    internal T InTransaction<T>(Func<DbTransaction, T> work)
     {
+        if (_ambient is { } outer)
+            return work(outer);
         using var tx = _db.BeginTransaction();
         var cached = new Dictionary<string, long>(_sourceIds, StringComparer.Ordinal);
         try
@@ -102,9 +176,11 @@ public sealed class LexiconStore : IDisposable
     }
 
     /// <summary>Writes one source's entries inside <paramref name="tx"/>, then reclassifies what they touched.</summary>
-    internal ImportReport Write(SqliteTransaction tx, Provenance source, IEnumerable<LexiconEntry> entries, IProgress<long>? progress = null, CancellationToken cancel = default)
+    internal ImportReport Write(DbTransaction tx, Provenance source, IEnumerable<LexiconEntry> entries, IProgress<long>? progress = null, CancellationToken cancel = default)
     {
-        var writer = new EntryWriter(_db, tx, SourceId(source, tx));
+        if (Dialect.LockForImport is { } lockSql)
+            DbCommands.Exec(_db, lockSql, tx);
+        var writer = new EntryWriter(_db, tx, SourceId(source, tx), Dialect);
         long records = 0;
         foreach (var e in entries)
         {
@@ -123,14 +199,13 @@ public sealed class LexiconStore : IDisposable
     public LexiconEntry? Get(string headword)
     {
         ArgumentNullException.ThrowIfNull(headword);
-        return EntryReader.Read(_db, headword.Normalize(System.Text.NormalizationForm.FormC));
+        return EntryReader.Read(_db, Dialect, headword.Normalize(System.Text.NormalizationForm.FormC));
     }
 
     /// <summary>Every headword, in code-point order.</summary>
     public IEnumerable<string> Headwords()
     {
-        using var cmd = _db.CreateCommand();
-        cmd.CommandText = "SELECT headword FROM entries ORDER BY headword";
+        using var cmd = DbCommands.Create(_db, "SELECT headword FROM entries ORDER BY headword");
         using var r = cmd.ExecuteReader();
         while (r.Read())
             yield return r.GetString(0);
@@ -139,9 +214,7 @@ public sealed class LexiconStore : IDisposable
     /// <summary>Headwords whose best origin is native and whose corpus count is at least <paramref name="minFrequency"/>.</summary>
     public IEnumerable<string> NativeHeadwords(long minFrequency = 0)
     {
-        using var cmd = _db.CreateCommand();
-        cmd.CommandText = "SELECT headword FROM entries WHERE origin = 'native' AND frequency >= $f ORDER BY headword";
-        cmd.Parameters.AddWithValue("$f", minFrequency);
+        using var cmd = DbCommands.Create(_db, "SELECT headword FROM entries WHERE origin = 'native' AND frequency >= @f ORDER BY headword", null, ("@f", minFrequency));
         using var r = cmd.ExecuteReader();
         while (r.Read())
             yield return r.GetString(0);
@@ -150,21 +223,15 @@ public sealed class LexiconStore : IDisposable
     /// <summary>Counts.</summary>
     public LexiconStats Stats()
     {
-        long Scalar(string sql)
-        {
-            using var c = _db.CreateCommand();
-            c.CommandText = sql;
-            return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
+        long Scalar(string sql) => Convert.ToInt64(DbCommands.Scalar(_db, sql), CultureInfo.InvariantCulture);
 
         Dictionary<string, long> Grouped(string sql)
         {
             var d = new Dictionary<string, long>(StringComparer.Ordinal);
-            using var c = _db.CreateCommand();
-            c.CommandText = sql;
+            using var c = DbCommands.Create(_db, sql);
             using var r = c.ExecuteReader();
             while (r.Read())
-                d[r.GetString(0)] = r.GetInt64(1);
+                d[r.GetString(0)] = Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture);
             return d;
         }
 
@@ -182,30 +249,31 @@ public sealed class LexiconStore : IDisposable
             Grouped("SELECT origin, count(*) FROM entries GROUP BY origin ORDER BY origin"));
     }
 
-    /// <summary>Folds the write-ahead log into the main file, so the file alone is the whole lexicon (before it is moved or copied).</summary>
-    public void Checkpoint() => Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
+    /// <summary>
+    /// Folds SQLite's write-ahead log into the main file, so the file alone is the whole lexicon (before it is moved or
+    /// copied). Nothing to do on a server.
+    /// </summary>
+    public void Checkpoint()
+    {
+        if (Dialect is SqliteDialect)
+            DbCommands.Exec(_db, "PRAGMA wal_checkpoint(TRUNCATE);");
+    }
 
     /// <inheritdoc />
     public void Dispose() => _db.Dispose();
 
-    internal static void Exec(SqliteConnection db, string sql, SqliteTransaction? tx = null)
-    {
-        using var c = db.CreateCommand();
-        c.Transaction = tx;
-        c.CommandText = sql;
-        c.ExecuteNonQuery();
-    }
+    internal static void Exec(DbConnection db, string sql, DbTransaction? tx = null) => DbCommands.Exec(db, sql, tx);
 
-    private long SourceId(Provenance p, SqliteTransaction tx)
+    internal bool TableExists(string name, DbTransaction? tx = null) =>
+        Convert.ToBoolean(DbCommands.Scalar(_db, Dialect.TableExists, tx, ("@t", name)), CultureInfo.InvariantCulture);
+
+    private long SourceId(Provenance p, DbTransaction tx)
     {
         if (_sourceIds.TryGetValue(p.Source, out long id))
             return id;
-        using var c = _db.CreateCommand();
-        c.Transaction = tx;
-        c.CommandText = "INSERT INTO sources(name, licence) VALUES ($n, $l) ON CONFLICT(name) DO UPDATE SET licence = excluded.licence RETURNING id";
-        c.Parameters.AddWithValue("$n", p.Source);
-        c.Parameters.AddWithValue("$l", p.Licence);
-        id = Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture);
+        id = Convert.ToInt64(DbCommands.Scalar(_db,
+            "INSERT INTO sources(name, licence) VALUES (@n, @l) ON CONFLICT(name) DO UPDATE SET licence = excluded.licence RETURNING id",
+            tx, ("@n", p.Source), ("@l", p.Licence)), CultureInfo.InvariantCulture);
         _sourceIds[p.Source] = id;
         return id;
     }
@@ -230,53 +298,38 @@ public sealed class LexiconStore : IDisposable
         }
     }
 
-    private static void Initialise(SqliteConnection db)
+    private static void Initialise(DbConnection db, StoreDialect dialect)
     {
         using var tx = db.BeginTransaction();
-        Exec(db, LexiconSchema.Create, tx);
-        using var c = db.CreateCommand();
-        c.Transaction = tx;
-        c.CommandText = "INSERT INTO meta(key, value) VALUES ('format', $f), ('version', $v)";
-        c.Parameters.AddWithValue("$f", LexiconSchema.Format);
-        c.Parameters.AddWithValue("$v", LexiconSchema.Version.ToString(CultureInfo.InvariantCulture));
-        c.ExecuteNonQuery();
+        DbCommands.Exec(db, dialect.Schema, tx);
+        DbCommands.Exec(db, "INSERT INTO meta(key, value) VALUES ('format', @f), ('version', @v)", tx,
+            ("@f", LexiconSchema.Format), ("@v", LexiconSchema.Version.ToString(CultureInfo.InvariantCulture)));
         tx.Commit();
     }
 
-    private static void CheckFormat(SqliteConnection db, string path)
+    private static void CheckFormat(DbConnection db, StoreDialect dialect, string path, bool create)
     {
-        using var c = db.CreateCommand();
-        c.CommandText = "SELECT value FROM meta WHERE key = 'format'";
-        object? format;
-        try
+        bool hasMeta = Convert.ToBoolean(DbCommands.Scalar(db, dialect.TableExists, null, ("@t", "meta")), CultureInfo.InvariantCulture);
+        if (!hasMeta)
         {
-            format = c.ExecuteScalar();
-        }
-        catch (SqliteException)
-        {
-            format = null;
-        }
-
-        if (format is null && IsEmpty(db))
-        {
-            Initialise(db);
+            if (dialect is PostgresDialect && !create)
+                throw new LexiconStoreException($"{path}: no lexicon in this database; build one with 'kannadakit lexicon build --out {path}'");
+            if (dialect is PostgresDialect && Convert.ToBoolean(DbCommands.Scalar(db, dialect.TableExists, null, ("@t", "entries")), CultureInfo.InvariantCulture))
+                throw new LexiconStoreException($"{path}: the database has an 'entries' table that is not a lexicon's; use another database or schema");
+            if (dialect is SqliteDialect)
+                throw new LexiconStoreException($"{path}: a SQLite file but not a lexicon (no '{LexiconSchema.Format}' format mark)");
+            Initialise(db, dialect);
             return;
         }
 
-        if (format as string != LexiconSchema.Format)
-            throw new LexiconStoreException($"{path}: a SQLite file but not a lexicon (no '{LexiconSchema.Format}' format mark)");
-        c.CommandText = "SELECT value FROM meta WHERE key = 'version'";
-        if (!int.TryParse(c.ExecuteScalar() as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v > LexiconSchema.Version)
-            throw new LexiconStoreException($"{path}: lexicon format version {c.ExecuteScalar()} is newer than this program's {LexiconSchema.Version}");
+        string? Meta(string key) => DbCommands.Scalar(db, "SELECT value FROM meta WHERE key = @k", null, ("@k", key)) as string;
+        if (Meta("format") != LexiconSchema.Format)
+            throw new LexiconStoreException($"{path}: {(dialect is SqliteDialect ? "a SQLite file" : "a database")} but not a lexicon (no '{LexiconSchema.Format}' format mark)");
+        string? version = Meta("version");
+        if (!int.TryParse(version, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v > LexiconSchema.Version)
+            throw new LexiconStoreException($"{path}: lexicon format version {version} is newer than this program's {LexiconSchema.Version}");
         if (v < LexiconSchema.Version)
             throw new LexiconStoreException($"{path}: lexicon format version {v} is older than this program's {LexiconSchema.Version}; rebuild it with 'kannadakit lexicon build'");
-    }
-
-    private static bool IsEmpty(SqliteConnection db)
-    {
-        using var c = db.CreateCommand();
-        c.CommandText = "SELECT count(*) FROM sqlite_master";
-        return Convert.ToInt64(c.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
     }
 
     internal static string Json(IEnumerable<string> items) => JsonSerializer.Serialize(items.ToArray(), LexiconJson.Default.StringArray);

@@ -162,6 +162,44 @@ public sealed class LexiconBuildCommandTests : IDisposable
         _cli.Run("", "lexicon", "suggest", "ಶಾಲೆ", "--db", db, "--model", model).AssertOneLineError("--model: ", "has no tokenizer.json");
     }
 
+    [Testing.Postgres.PostgresFact]
+    public void BuildsSearchesAndExportsAPostgresLexiconLikeAFile()
+    {
+        using var schema = Testing.Postgres.PostgresServer.NewSchema();
+        string pg = schema.ConnectionString;
+        var built = _cli.Run("", "lexicon", "build", "--out", pg, "--csv", Repo("corpora/lexicon/kn-sample-entries.csv"),
+            "--corpus", Repo("corpora/samples/kn-news-sample.txt"), "--licence", "CC0");
+        Assert.True(built.ExitCode == 0, built.Stderr);
+        Assert.Contains("postgres://kannadakit@127.0.0.1:", built.Stderr);
+        string file = _cli.PathOf("same.db");
+        Assert.Equal(0, _cli.Run("", "lexicon", "build", "--out", file, "--csv", Repo("corpora/lexicon/kn-sample-entries.csv"),
+            "--corpus", Repo("corpora/samples/kn-news-sample.txt"), "--licence", "CC0").ExitCode);
+
+        foreach (var args in new[] { new[] { "search", "kannada" }, ["search", "ಮನೆಯಲ್ಲಿ"], ["show", "ವಿಜ್ಞಾನ"], ["stats"] })
+        {
+            var fromPg = _cli.Run("", ["lexicon", .. args, "--db", pg, "--json"]);
+            Assert.True(fromPg.ExitCode == 0, fromPg.Stderr);
+            Assert.Equal(_cli.Run("", ["lexicon", .. args, "--db", file, "--json"]).Text, fromPg.Text);
+        }
+
+        Assert.Equal(0, _cli.Run("", "lexicon", "export", "--db", pg, "--format", "csv", "-o", _cli.PathOf("pg.csv")).ExitCode);
+        Assert.Equal(0, _cli.Run("", "lexicon", "export", "--db", file, "--format", "csv", "-o", _cli.PathOf("file.csv")).ExitCode);
+        Assert.Equal(File.ReadAllText(_cli.PathOf("file.csv")), File.ReadAllText(_cli.PathOf("pg.csv")));
+
+        // A failed build (a word list imports, then the corpus breaks on line 2) leaves the database as it was.
+        string stats = _cli.Run("", "lexicon", "stats", "--db", pg, "--json").Text;
+        File.WriteAllBytes(_cli.PathOf("bad.txt"), [.. "ಹೊಸ ಮಾತು ಇಲ್ಲಿ.\n"u8, 0xFF, (byte)'\n']);
+        var failed = _cli.Run("", "lexicon", "build", "--out", pg, "--words", Fixture("words.txt"), "--corpus", _cli.PathOf("bad.txt"));
+        Assert.NotEqual(0, failed.ExitCode);
+        var lines = failed.Stderr.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("words.txt: words, 4 records", lines[0]); // the word list went in…
+        Assert.StartsWith("kannadakit: error: ", lines[1]);
+        Assert.Contains("bad.txt: line 2: invalid UTF-8", lines[1]);
+        Assert.Equal(stats, _cli.Run("", "lexicon", "stats", "--db", pg, "--json").Text); // …and came out with the rollback
+        _cli.Run("", "lexicon", "stats", "--db", "postgres://nobody:pw@127.0.0.1:1/none").AssertOneLineError("postgres://nobody@127.0.0.1:1/none: ");
+    }
+
     [Fact]
     public void ReviewListsAcceptsAndRejectsFromTheTerminal()
     {
