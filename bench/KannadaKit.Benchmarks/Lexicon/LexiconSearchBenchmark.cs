@@ -95,12 +95,65 @@ internal static class LexiconSearchBenchmark
         });
         double oursFuzzy = Peer(fuzzy, q => searcher.Search(q, SearchMode.Fuzzy).Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  fuzzy: full-scan akshara edit distance {scan:F2} ms/query, ours (akshara-shape candidates) {oursFuzzy:F2} ms/query: {scan / oursFuzzy:F1}x"));
+        if (Environment.GetEnvironmentVariable("KANNADAKIT_BENCH_POSTGRES") is { Length: > 0 } pg)
+            Postgres(pg, entries, perMode);
+        else
+            Console.WriteLine("PostgreSQL: set KANNADAKIT_BENCH_POSTGRES to a connection string (e.g. tools/postgres/test-server.sh's) to measure the server store too");
         return 0;
+    }
+
+    /// <summary>The same entries and query kinds on the PostgreSQL store, in a schema of its own (dropped after).</summary>
+    private static void Postgres(string server, List<LexiconEntry> entries, int perMode)
+    {
+        string schema = "kk_bench_" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        void Admin(string sql)
+        {
+            using var db = new Npgsql.NpgsqlConnection(server);
+            db.Open();
+            using var c = db.CreateCommand();
+            c.CommandText = sql;
+            c.ExecuteNonQuery();
+        }
+
+        Admin($"CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}");
+        try
+        {
+            string location = new Npgsql.NpgsqlConnectionStringBuilder(server) { SearchPath = schema + ",public" }.ConnectionString;
+            var clock = Stopwatch.StartNew();
+            using var store = LexiconStore.Open(location, create: true);
+            store.Import(new Provenance("bench-generated", "CC0"), entries);
+            double seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"PostgreSQL ({store.Path}): {entries.Count:N0} entries built in {seconds:F1} s ({entries.Count / seconds:N0} entries/s)"));
+            var random = new Random(11);
+            var pick = Enumerable.Range(0, perMode * 12).Select(_ => entries[random.Next(entries.Count)]).DistinctBy(e => e.Headword).ToList();
+            var searcher = new LexiconSearcher(store);
+            Console.WriteLine($"  {"mode",-22} {"p50 ms",8} {"p99 ms",8} {"max ms",8}  hits");
+            Measure(searcher, "exact", SearchMode.Exact, pick.Take(perMode).Select(e => e.Headword));
+            Measure(searcher, "prefix", SearchMode.Prefix, pick.Skip(perMode).Take(perMode).Select(e => Aksharas(e.Headword, 2)));
+            Measure(searcher, "substring", SearchMode.Substring, pick.Skip(2 * perMode).Take(perMode).Select(e => Middle(e.Headword)));
+            Measure(searcher, "fuzzy", SearchMode.Fuzzy, pick.Skip(3 * perMode).Take(perMode).Select(e => Misspell(e.Headword, random)));
+            Measure(searcher, "phonetic (Latin)", SearchMode.Phonetic, pick.Skip(5 * perMode).Take(perMode).Select(e => Casual(e.Headword)));
+            Measure(searcher, "english", SearchMode.English, pick.Skip(6 * perMode).Take(perMode).Select(e => e.Senses[0].Gloss.Split(' ')[0]));
+            Measure(searcher, "lemma (form)", SearchMode.Lemma, pick.Skip(7 * perMode).Take(perMode).Select(e => Inflected(e.Headword)));
+            Measure(searcher, "auto (misspelt)", SearchMode.Auto, pick.Skip(10 * perMode).Take(perMode).Select(e => Misspell(e.Headword, random)));
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            if (Environment.GetEnvironmentVariable("KANNADAKIT_BENCH_KEEP") != "1")
+                Admin($"DROP SCHEMA IF EXISTS {schema} CASCADE");
+        }
     }
 
     private static void Measure(LexiconSearcher s, string name, SearchMode mode, IEnumerable<string> queries)
     {
         var list = queries.Where(q => q.Length is > 0 and <= LexiconSearcher.MaxQueryLength).Distinct().ToList();
+        if (list.Count == 0)
+        {
+            Console.WriteLine($"  {name,-22} (no queries left: the lexicon is too small for this many distinct picks)");
+            return;
+        }
+
         foreach (var q in list.Take(50))
             s.Search(q + "ಕ", mode); // warm-up on different strings, so measured queries stay unseen
         var times = new List<double>(list.Count);
@@ -120,6 +173,12 @@ internal static class LexiconSearchBenchmark
     private static void MeasureHttp(HttpClient http, string name, string mode, IEnumerable<string> queries)
     {
         var list = queries.Where(q => q.Length is > 0 and <= LexiconSearcher.MaxQueryLength).Distinct().ToList();
+        if (list.Count == 0)
+        {
+            Console.WriteLine($"  {name,-22} (no queries left: the lexicon is too small for this many distinct picks)");
+            return;
+        }
+
         foreach (var q in list.Take(50))
             http.GetStringAsync($"/api/search?mode={mode}&q={Uri.EscapeDataString(q + "ಕ")}").GetAwaiter().GetResult();
         var times = new List<double>(list.Count);

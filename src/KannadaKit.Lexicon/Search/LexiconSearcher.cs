@@ -114,8 +114,9 @@ public sealed class LexiconSearcher
 
     private IEnumerable<SearchResult> Substring(string q, int limit)
     {
-        var (sql, args) = _dialect.Substring(Columns, q);
-        return Query(sql, args).Where(r => r[0] != q).OrderByDescending(r => long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)).Take(limit)
+        var (sql, args) = _dialect.Substring(Columns, q, limit + 1);
+        return Query(sql, args).Where(r => r[0] != q).OrderByDescending(r => long.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture))
+            .ThenBy(r => r[0], StringComparer.Ordinal).Take(limit)
             .Select(r => Result(r, 45, SearchMode.Substring, $"contains {q}"));
     }
 

@@ -15,6 +15,8 @@ internal sealed class EntryWriter
     private readonly StoreDialect _dialect;
     private readonly long _source;
     private readonly HashSet<long> _touched = [];
+    private readonly HashSet<long> _created = [];
+    private readonly Dictionary<long, string> _words = [];
     private readonly DbCommand _find, _insertEntry, _clearSenses, _clearFacts, _clearForms, _sense, _fact, _form;
 
     public EntryWriter(DbConnection db, DbTransaction tx, long source, StoreDialect dialect)
@@ -47,7 +49,8 @@ internal sealed class EntryWriter
     public void Write(LexiconEntry e)
     {
         long id = EntryId(e.Headword);
-        if (_touched.Add(id))
+        // A headword this import created has nothing to clear.
+        if (_touched.Add(id) && !_created.Contains(id))
         {
             foreach (var c in new[] { _clearSenses, _clearFacts, _clearForms })
                 Run(c, id, _source);
@@ -77,20 +80,21 @@ internal sealed class EntryWriter
     public void Finish(long classifierSource)
     {
         using var templates = Prepare("SELECT extra FROM facts WHERE entry_id = @e AND kind = 'etymology'", "@e");
-        using var headword = Prepare("SELECT headword FROM entries WHERE id = @e", "@e");
+        // "ORDER BY id + 0": with plain "id", PostgreSQL walks the primary key in order looking for the entry's rows
+        // (quadratic over a build); this makes it fetch the entry's few senses by entry_id and sort them.
         using var summary = Prepare("""
             UPDATE entries SET
               frequency = coalesce((SELECT sum(number) FROM facts WHERE entry_id = @e AND kind = 'frequency'), 0),
               origin = coalesce((SELECT text FROM facts WHERE entry_id = @e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 'unknown'),
               origin_confidence = coalesce((SELECT number FROM facts WHERE entry_id = @e AND kind = 'origin' AND text <> 'unknown' ORDER BY number DESC, id LIMIT 1), 0),
-              gloss = coalesce((SELECT gloss FROM senses WHERE entry_id = @e AND gloss <> '' ORDER BY id LIMIT 1), '')
+              gloss = coalesce((SELECT gloss FROM senses WHERE entry_id = @e AND gloss <> '' ORDER BY id + 0 LIMIT 1), '')
             WHERE id = @e
             """, "@e");
         foreach (long id in _touched)
         {
-            Run(_clearFacts, id, classifierSource);
-            headword.Parameters[0].Value = id;
-            string word = (string)headword.ExecuteScalar()!;
+            if (!_created.Contains(id))
+                Run(_clearFacts, id, classifierSource);
+            string word = _words[id];
             templates.Parameters[0].Value = id;
             var found = new List<EtymologyTemplate>();
             using (var r = templates.ExecuteReader())
@@ -116,6 +120,7 @@ internal sealed class EntryWriter
         {
             if (!_touched.Contains(id))
                 UpdatedHeadwords++;
+            _words[id] = headword;
             return id;
         }
 
@@ -132,7 +137,10 @@ internal sealed class EntryWriter
         _insertEntry.Parameters[7].Value = string.Join(AksharaDistance.Separator, units);
         _insertEntry.Parameters[8].Value = units.Length >= 2 ? units[^2] + units[^1] : "";
         NewHeadwords++;
-        return Convert.ToInt64(_insertEntry.ExecuteScalar(), CultureInfo.InvariantCulture);
+        long created = Convert.ToInt64(_insertEntry.ExecuteScalar(), CultureInfo.InvariantCulture);
+        _created.Add(created);
+        _words[created] = headword;
+        return created;
     }
 
     private void Fact(long id, string kind, string text, string extra, string reference, double number, long? source = null) =>

@@ -192,6 +192,8 @@ public sealed class LexiconStore : IDisposable
 
         progress?.Report(records);
         writer.Finish(SourceId(OriginClassifier.Source, tx));
+        if (Dialect.AfterImport is { } analyse)
+            DbCommands.Exec(_db, analyse, tx);
         return new ImportReport(source.Source, records, writer.NewHeadwords, writer.UpdatedHeadwords);
     }
 

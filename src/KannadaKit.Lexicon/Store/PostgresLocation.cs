@@ -51,6 +51,12 @@ internal static class PostgresLocation
             throw new LexiconStoreException($"not a PostgreSQL location ({e.Message.Split(" (Parameter", 2)[0]}); expected postgres://user:password@host:port/database or Host=…;Database=…", e);
         }
 
+        // An import runs the same dozen statements per entry: prepared once, not parsed and planned every time.
+        if (b.MaxAutoPrepare == 0)
+            b.MaxAutoPrepare = 32;
+        // A generic plan cannot see a LIKE pattern or a lookup key, and picks scans; plan each search for its values.
+        if (string.IsNullOrEmpty(b.Options))
+            b.Options = "-c plan_cache_mode=force_custom_plan";
         if (b.Timeout == 15)
             b.Timeout = 10; // connecting to a server that is not there should not look like a hang
         string display = $"postgres://{(string.IsNullOrEmpty(b.Username) ? "" : b.Username + "@")}{b.Host}:{b.Port}/{b.Database}"

@@ -15,9 +15,11 @@ internal sealed class SqliteDialect : StoreDialect
 
     public override string TableExists => "SELECT count(*) > 0 FROM sqlite_master WHERE name = @t";
 
+    public override string? AfterImport => null; // SQLite's planner needs no statistics for these indexed lookups
+
     public override string? LockForImport => null; // one writer at a time is SQLite's own rule
 
-    public override (string Sql, (string Name, object Value)[] Args) Substring(string columns, string q) =>
+    public override (string Sql, (string Name, object Value)[] Args) Substring(string columns, string q, int limit) =>
         // The trigram index needs three code points; shorter strings are common, so a bounded scan finds enough.
         q.EnumerateRunes().Count() >= 3
             ? ($"""

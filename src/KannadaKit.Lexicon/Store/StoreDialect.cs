@@ -23,11 +23,17 @@ internal abstract class StoreDialect
     /// <summary>SQL that is true when the table named by <c>@t</c> exists.</summary>
     public abstract string TableExists { get; }
 
+    /// <summary>Run at the end of an import: fresh planner statistics, or a just-built table gets scanned, not indexed.</summary>
+    public abstract string? AfterImport { get; }
+
     /// <summary>Run at the start of an import transaction to keep other writers out until it commits.</summary>
     public abstract string? LockForImport { get; }
 
-    /// <summary>Rows of <paramref name="columns"/> (over entries <c>e</c>) whose headword contains the query.</summary>
-    public abstract (string Sql, (string Name, object Value)[] Args) Substring(string columns, string q);
+    /// <summary>
+    /// Rows of <paramref name="columns"/> (over entries <c>e</c>) whose headword contains the query; at least the
+    /// <paramref name="limit"/> most frequent of them when the database can order cheaply.
+    /// </summary>
+    public abstract (string Sql, (string Name, object Value)[] Args) Substring(string columns, string q, int limit);
 
     /// <summary>
     /// Rows of <paramref name="columns"/>, then the sense's gloss, a rank (lower is better) and the sense id, for senses
