@@ -26,14 +26,7 @@ public sealed class BrowserTests
     public async Task TypeLatinPickKannadaFromTheSuggestionsAndOpenTheEntry()
     {
         using var dir = new TempDirectory();
-        string db = dir.File("lex.db");
-        using (var store = LexiconStore.Open(db, create: true))
-        {
-            var source = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), licence: "CC0");
-            store.Import(source.Source, source.Entries());
-            var corpus = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "samples", "kn-news-sample.txt"), ImportFormat.Corpus, "CC0");
-            store.Import(corpus.Source, corpus.Entries());
-        }
+        string db = SampleLexicon.Build(dir.File("lex.db"), (SampleLexicon.NewsCorpus, ImportFormat.Corpus));
 
         await using var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = db, Port = 0 });
         await server.StartAsync();
@@ -70,12 +63,7 @@ public sealed class BrowserTests
     public async Task ProposeOnTheEntryPageThenReviewWithTheToken()
     {
         using var dir = new TempDirectory();
-        string db = dir.File("lex.db");
-        using (var store = LexiconStore.Open(db, create: true))
-        {
-            var source = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), licence: "CC0");
-            store.Import(source.Source, source.Entries());
-        }
+        string db = SampleLexicon.Build(dir.File("lex.db"));
 
         const string Token = "browser-review-token-0123456789";
         await using var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = db, Port = 0, ReviewToken = Token });

@@ -21,14 +21,7 @@ public sealed class LexiconServerTests : IAsyncLifetime, IDisposable
         string csv = _dir.File("extra.csv");
         // An imported gloss with markup: pages must show it as text.
         await File.WriteAllTextAsync(csv, "headword,pos,gloss\nಕಿಡಿ,noun,\"spark <script>alert('x')</script> <b>bold</b>\"\n");
-        using (var store = LexiconStore.Open(Db, create: true))
-        {
-            foreach (var path in new[] { Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), csv })
-            {
-                var source = SourceFile.Open(path, licence: "CC0");
-                store.Import(source.Source, source.Entries());
-            }
-        }
+        SampleLexicon.Build(Db, (csv, null));
 
         _server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = Db, Port = 0 });
         await _server.StartAsync();

@@ -13,12 +13,7 @@ public sealed class ModelRivalServerTests
     public async Task EntryPagesShowTheModelRivalsSuggestionsLabelledAsSuch()
     {
         using var dir = new TempDirectory();
-        string db = dir.File("lex.db");
-        using (var store = LexiconStore.Open(db, create: true))
-        {
-            var source = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), licence: "CC0");
-            store.Import(source.Source, source.Entries());
-        }
+        string db = SampleLexicon.Build(dir.File("lex.db"));
 
         using var model = GenerativeModel.Open(OnnxRuntimeForTests.Runtime, NativeWordModels.DecoderOnly(dir.File("tiny-native")));
         await using var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = db, Port = 0, ExtraRivals = [new ModelRival(model)] });

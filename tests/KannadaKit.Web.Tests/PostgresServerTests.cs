@@ -17,12 +17,8 @@ public sealed class PostgresServerTests
         using var schema = PostgresServer.NewSchema();
         using var dir = new TempDirectory();
         string file = dir.File("lex.db");
-        foreach (var location in new[] { schema.ConnectionString, file })
-        {
-            using var store = LexiconStore.Open(location, create: true);
-            var source = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), licence: "CC0");
-            store.Import(source.Source, source.Entries());
-        }
+        SampleLexicon.Build(schema.ConnectionString);
+        SampleLexicon.Build(file);
 
         const string Token = "postgres-review-token-0123456789";
         await using var pg = LexiconServer.Create(new LexiconServerOptions { DatabasePath = schema.ConnectionString, Port = 0, ReviewToken = Token });

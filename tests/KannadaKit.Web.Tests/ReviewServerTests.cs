@@ -21,11 +21,7 @@ public sealed class ReviewServerTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        using (var store = LexiconStore.Open(Db, create: true))
-        {
-            var source = SourceFile.Open(Path.Combine(SharedData.RepoRoot, "corpora", "lexicon", "kn-sample-entries.csv"), licence: "CC0");
-            store.Import(source.Source, source.Entries());
-        }
+        SampleLexicon.Build(Db);
 
         _server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = Db, Port = 0, ReviewToken = Token });
         await _server.StartAsync();

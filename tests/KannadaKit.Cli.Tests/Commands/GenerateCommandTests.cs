@@ -23,18 +23,7 @@ public sealed class GenerateCommandTests : IDisposable
             rows[t] = TinyModels.Row(Words.Length, (t is >= 3 and < 7 ? t + 1 : 2, 1.0));
         }
         var folder = TinyModels.DecoderOnlyFolder(_cli.PathOf("chain"), TinyModels.Weights.Lookup(rows), new { eos_token_id = 2, max_new_tokens = 10 });
-        var vocab = Words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i);
-        var tokenizer = new
-        {
-            version = "1.0",
-            added_tokens = Words.Take(3).Select((w, i) => new { id = i, content = w, single_word = false, lstrip = false, rstrip = false, normalized = false, special = true }),
-            normalizer = (object?)null,
-            pre_tokenizer = new { type = "WhitespaceSplit" },
-            post_processor = (object?)null,
-            decoder = (object?)null,
-            model = new { type = "WordLevel", vocab, unk_token = "<pad>" },
-        };
-        TinyModels.Json(Path.Combine(folder, "tokenizer.json"), tokenizer);
+        TinyModels.WordLevelTokenizer(folder, Words);
         if (chatTemplate)
         {
             // The last user message only, after BOS: enough to check the template is applied.

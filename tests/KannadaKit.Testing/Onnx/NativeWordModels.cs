@@ -52,18 +52,5 @@ public static class NativeWordModels
         return folder;
     }
 
-    private static void WriteTokenizer(string folder)
-    {
-        var vocab = Words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i);
-        TinyModels.Json(Path.Combine(folder, "tokenizer.json"), new
-        {
-            version = "1.0",
-            added_tokens = Words.Take(3).Select((w, i) => new { id = i, content = w, single_word = false, lstrip = false, rstrip = false, normalized = false, special = true }),
-            normalizer = (object?)null,
-            pre_tokenizer = new { type = "WhitespaceSplit" },
-            post_processor = (object?)null,
-            decoder = (object?)null,
-            model = new { type = "WordLevel", vocab, unk_token = "<pad>" },
-        });
-    }
+    private static void WriteTokenizer(string folder) => TinyModels.WordLevelTokenizer(folder, Words);
 }

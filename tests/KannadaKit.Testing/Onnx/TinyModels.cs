@@ -251,4 +251,23 @@ public static class TinyModels
     }
 
     public static void Json(string path, object value) => File.WriteAllText(path, JsonSerializer.Serialize(value));
+
+    /// <summary>
+    /// Writes <c>tokenizer.json</c>: a word-level vocabulary split on whitespace, ids in list order, the first
+    /// <paramref name="specials"/> words special (and the first one the unknown token).
+    /// </summary>
+    public static void WordLevelTokenizer(string folder, IReadOnlyList<string> words, int specials = 3)
+    {
+        var vocab = words.Select((w, i) => (w, i)).ToDictionary(p => p.w, p => p.i);
+        Json(Path.Combine(folder, "tokenizer.json"), new
+        {
+            version = "1.0",
+            added_tokens = words.Take(specials).Select((w, i) => new { id = i, content = w, single_word = false, lstrip = false, rstrip = false, normalized = false, special = true }),
+            normalizer = (object?)null,
+            pre_tokenizer = new { type = "WhitespaceSplit" },
+            post_processor = (object?)null,
+            decoder = (object?)null,
+            model = new { type = "WordLevel", vocab, unk_token = words[0] },
+        });
+    }
 }
