@@ -22,6 +22,7 @@ var root = new RootCommand("KannadaKit: Kannada-first language tools (normalizat
     SubtitleCommand.Create(context),
     ModelsCommand.Create(context),
     LexiconCommand.Create(context),
+    NewsCommand.Create(context),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using KannadaKit.Cli.IO;
+using KannadaKit.News.Feeds;
+using KannadaKit.News.Json;
+
+namespace KannadaKit.Cli.Commands;
+
+/// <summary><c>kannadakit news</c>: Kannada news feeds, articles, stories and digests.</summary>
+internal static class NewsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0)");
+        var feed = new Command("feed", "Feeds: parse one file");
+        feed.Subcommands.Add(Parse(context));
+        command.Subcommands.Add(feed);
+        return command;
+    }
+
+    private static Command Parse(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "A feed file (RSS or Atom), or - for standard input" };
+        var json = new Option<bool>("--json") { Description = "Print the feed as JSON (dates ISO 8601 in UTC)" };
+        var baseUrl = new Option<string?>("--url") { Description = "Where the feed came from: the base for relative links when it gives none" };
+        var command = new Command("parse", "Parse a feed the way feedparser does: every dialect, date format and entity; HTML sanitized") { file, json, baseUrl };
+        command.SetAction(parse => context.Run(() =>
+        {
+            Uri? location = null;
+            if (parse.GetValue(baseUrl) is { } u && (!Uri.TryCreate(u, UriKind.Absolute, out location) || location.Scheme is not ("http" or "https")))
+                throw new CliException($"--url: '{u}' is not an http or https URL", ExitCodes.Usage);
+            var input = InputFile.Open(parse.GetValue(file)!);
+            var options = new FeedParserOptions();
+            byte[] bytes = ReadBounded(input, options.MaxBytes);
+            Feed result;
+            try
+            {
+                result = new FeedParser(options).Parse(bytes, location);
+            }
+            catch (FeedParseException e)
+            {
+                throw new CliException($"{input.DisplayName}: {e.Message}", e);
+            }
+
+            using var o = context.OpenOutput();
+            if (parse.GetValue(json))
+            {
+                o.Flush();
+                using (var w = new System.Text.Json.Utf8JsonWriter(o.BaseStream, NewsJsonWriter.Options(indented: true)))
+                    NewsJsonWriter.WriteFeed(w, result);
+                o.BaseStream.WriteByte((byte)'\n');
+            }
+            else
+            {
+                o.WriteLine($"{result.Title} ({NewsJsonWriter.FormatName(result.Format)}, {result.Entries.Count} entries){(result.Link.Length > 0 ? "  " + result.Link : "")}");
+                foreach (var e in result.Entries)
+                {
+                    string when = (e.Published ?? e.Updated) is { } d ? d.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) : "                 ";
+                    o.WriteLine($"{when}  {e.Title}{(e.Link.Length > 0 ? "  " + e.Link : "")}");
+                }
+            }
+
+            o.Flush();
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    // Files are checked by size first; standard input is read to one byte past the limit, so the parser can say no.
+    private static byte[] ReadBounded(InputFile input, long max)
+    {
+        if (input.Length is { } n && n > max)
+            throw new CliException($"{input.DisplayName}: {n:N0} bytes; feeds over {max:N0} bytes are refused");
+        using var s = input.OpenRead(out _);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = s.Read(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > max)
+                throw new CliException($"{input.DisplayName}: over {max:N0} bytes; feeds that large are refused");
+        }
+
+        return buffer.ToArray();
+    }
+}
