@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using KannadaKit.Net;
 
 namespace KannadaKit.Speech.Models;
 
@@ -20,15 +21,7 @@ public sealed class ModelPuller : IDisposable
     public ModelPuller(ModelPullOptions? options = null)
     {
         _options = options ?? new ModelPullOptions();
-        var handler = new SocketsHttpHandler
-        {
-            ConnectTimeout = _options.Timeout,
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 5,
-            ConnectCallback = ConnectAsync,
-            // A proxy would connect for us and bypass the address check on the real destination.
-            UseProxy = false,
-        };
+        var handler = new GuardedConnector(_options.AllowPrivate, _options.Resolve).Handler(_options.Timeout);
         _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("KannadaKit-models/1.0 (+https://github.com/kannadakit)");
     }
@@ -232,29 +225,6 @@ public sealed class ModelPuller : IDisposable
                 await output.WriteAsync(buffer.AsMemory(0, n), ct).ConfigureAwait(false);
                 progress?.Report((done, total));
             }
-        }
-    }
-
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
-    {
-        var host = context.DnsEndPoint.Host;
-        IPAddress[] addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await _options.Resolve(host, ct).ConfigureAwait(false);
-        var allowed = addresses.Where(a => _options.AllowPrivate || !AddressPolicy.IsPrivate(a)).ToArray();
-        if (allowed.Length == 0)
-        {
-            throw new HttpRequestException($"{host} resolves only to private or loopback addresses ({string.Join(", ", addresses.Select(a => a.ToString()))}), refused (allow them with --allow-private)");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(allowed, context.DnsEndPoint.Port, ct).ConfigureAwait(false);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
         }
     }
 

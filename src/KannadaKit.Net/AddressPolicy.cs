@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace KannadaKit.Speech.Models;
+namespace KannadaKit.Net;
 
 /// <summary>
 /// Which addresses network code may connect to: public ones only, unless private and loopback ones are allowed. The
