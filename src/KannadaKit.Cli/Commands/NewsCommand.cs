@@ -11,10 +11,41 @@ internal static class NewsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0)");
+        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), summarize articles");
         var feed = new Command("feed", "Feeds: parse one file");
         feed.Subcommands.Add(Parse(context));
         command.Subcommands.Add(feed);
+        command.Subcommands.Add(Summarize(context));
+        return command;
+    }
+
+    private static Command Summarize(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "Article text (UTF-8, paragraphs on lines), or - for standard input" };
+        var sentences = new Option<int>("--sentences", "-n") { Description = "Sentences at most", DefaultValueFactory = _ => 3 };
+        var budget = new Option<int>("--aksharas") { Description = "Aksharas at most over the summary", DefaultValueFactory = _ => 450 };
+        var command = new Command("summarize", "Summarize one article with no model: TextRank over Kannada sentences, lead-weighted, no repeats, within an akshara budget")
+        {
+            file, sentences, budget,
+        };
+        command.SetAction(parse => context.Run(() =>
+        {
+            int n = parse.GetValue(sentences), b = parse.GetValue(budget);
+            if (n < 1)
+                throw new CliException("--sentences: at least 1", ExitCodes.Usage);
+            if (b < 1)
+                throw new CliException("--aksharas: at least 1", ExitCodes.Usage);
+            var input = InputFile.Open(parse.GetValue(file)!);
+            string text = string.Join('\n', TextLines.Read(input));
+            var summary = new News.Summaries.ExtractiveSummarizer(new News.Summaries.SummaryOptions { Sentences = n, AksharaBudget = b }).Summarize(text);
+            using var o = context.OpenOutput();
+            foreach (var sentence in summary.Sentences)
+                o.WriteLine(sentence);
+            o.Flush();
+            if (summary.Sentences.Count == 0)
+                context.Error.WriteLine($"{input.DisplayName}: no sentences to summarize");
+            return summary.Sentences.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
+        }));
         return command;
     }
 

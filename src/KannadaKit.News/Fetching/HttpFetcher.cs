@@ -8,7 +8,7 @@ namespace KannadaKit.News.Fetching;
 
 /// <summary>
 /// Polite, bounded HTTP GETs for feeds and article pages: http and https only, a clear User-Agent, conditional
-/// requests (If-None-Match, If-Modified-Since), a minimum gap per host, redirects followed a few times and never to
+/// requests (If-None-Match, If-Modified-Since), one request at a time per host with a gap after each, redirects followed a few times and never to
 /// other schemes, private and loopback addresses refused unless allowed (checked on the address connected to), a
 /// time limit on the whole response and a size limit after decompression. Thread-safe.
 /// </summary>
@@ -36,7 +36,21 @@ public sealed class HttpFetcher : IDisposable
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
             throw new FetchException($"{url}: only http and https URLs are fetched");
-        await WaitForHostAsync(url.Host, cancel).ConfigureAwait(false);
+        var gate = await WaitForHostAsync(url.Host, cancel).ConfigureAwait(false);
+        try
+        {
+            return await SendAsync(url, validators, cancel).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The gap runs from the end of one request to the start of the next, as a crawl delay does.
+            _hostNext[url.Host] = _options.Clock.GetUtcNow() + _options.PerHostInterval;
+            gate.Release();
+        }
+    }
+
+    private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, CancellationToken cancel)
+    {
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(_options.Timeout);
@@ -117,8 +131,8 @@ public sealed class HttpFetcher : IDisposable
         return buffer.ToArray();
     }
 
-    // One request at a time per host, and at least PerHostInterval between their starts.
-    private async Task WaitForHostAsync(string host, CancellationToken cancel)
+    // One request at a time per host, and at least PerHostInterval after the previous one ended; the caller releases.
+    private async Task<SemaphoreSlim> WaitForHostAsync(string host, CancellationToken cancel)
     {
         var gate = _hostGates.GetOrAdd(host, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancel).ConfigureAwait(false);
@@ -127,11 +141,12 @@ public sealed class HttpFetcher : IDisposable
             var now = _options.Clock.GetUtcNow();
             if (_hostNext.TryGetValue(host, out var next) && next > now)
                 await Task.Delay(next - now, _options.Clock, cancel).ConfigureAwait(false);
-            _hostNext[host] = _options.Clock.GetUtcNow() + _options.PerHostInterval;
+            return gate;
         }
-        finally
+        catch
         {
             gate.Release();
+            throw;
         }
     }
 

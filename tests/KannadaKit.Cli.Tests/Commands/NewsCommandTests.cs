@@ -36,6 +36,21 @@ public sealed class NewsCommandTests : IDisposable
     }
 
     [Fact]
+    public void SummarizeGivesTheLeadAndWhatIsNew()
+    {
+        string article = Path.Combine(SharedData.RepoRoot, "tests", "KannadaKit.News.Tests", "Fixtures", "articles", "mangaluru-rain.txt");
+        var r = _cli.Run("", "news", "summarize", article, "--sentences", "2");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var lines = r.Text.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("ಮಂಗಳೂರು: ದಕ್ಷಿಣ ಕನ್ನಡ ಜಿಲ್ಲೆಯಲ್ಲಿ", lines[0]);
+        _cli.Run("", "news", "summarize", article, "--sentences", "0").AssertOneLineError("--sentences: at least 1");
+        var empty = _cli.Run("\n\n", "news", "summarize", "-");
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("<stdin>: no sentences to summarize", empty.Stderr);
+    }
+
+    [Fact]
     public void BadFeedsAreOneLineErrorsNamingTheFile()
     {
         _cli.Run("", "news", "feed", "parse", Feed("hostile-xxe.xml")).AssertOneLineError("hostile-xxe.xml: line 2: the document type declares entities");
