@@ -160,5 +160,8 @@ public sealed class PostgresStoreTests : IDisposable
         Assert.True(LexiconStore.IsServerLocation("Host=db.example;Database=lex"));
         Assert.True(LexiconStore.IsServerLocation("postgresql://db/lex"));
         Assert.False(LexiconStore.IsServerLocation("lex.db"));
+        Assert.Equal("postgres://lex@db.example:5432/lexicon", LexiconStore.DisplayName("postgres://lex:s3cret@db.example/lexicon"));
+        Assert.Equal("postgres://lex@db.example:5433/lexicon", LexiconStore.DisplayName("Host=db.example;Port=5433;Username=lex;Password=s3cret;Database=lexicon"));
+        Assert.Equal("lex.db", LexiconStore.DisplayName("lex.db"));
     }
 }

@@ -77,7 +77,7 @@ internal static class LexiconQueryCommand
 
             if (entry is null)
             {
-                context.Error.WriteLine($"kannadakit: error: no entry for \"{w}\"; try 'kannadakit lexicon search {w} --db {parse.GetValue(db)}'");
+                context.Error.WriteLine($"kannadakit: error: no entry for \"{w}\"; try 'kannadakit lexicon search {w} --db {Lexicon.Store.LexiconStore.DisplayName(parse.GetValue(db)!)}'");
                 return ExitCodes.Failure;
             }
 

@@ -52,7 +52,7 @@ internal static class LexiconServeCommand
 
             if (!IPAddress.IsLoopback(address))
                 context.Error.WriteLine($"kannadakit: warning: listening on {address}, reachable from the network");
-            context.Error.WriteLine($"serving {parse.GetValue(db)} at {server.Address} (Ctrl-C stops)");
+            context.Error.WriteLine($"serving {Lexicon.Store.LexiconStore.DisplayName(parse.GetValue(db)!)} at {server.Address} (Ctrl-C stops)");
             if (token is not null)
                 context.Error.WriteLine($"review queue open: proposals at {server.Address}review (bearer token required to review)");
             try

@@ -44,6 +44,22 @@ public sealed class LexiconStore : IDisposable
         return PostgresLocation.Is(location);
     }
 
+    /// <summary>How to name <paramref name="location"/> to people: the file, or the database without its password.</summary>
+    public static string DisplayName(string location)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (!PostgresLocation.Is(location))
+            return location;
+        try
+        {
+            return PostgresLocation.Parse(location).Display;
+        }
+        catch (LexiconStoreException)
+        {
+            return "(a PostgreSQL location)";
+        }
+    }
+
     /// <summary>
     /// Opens a lexicon: a SQLite file, or a PostgreSQL database named by URI or connection string. With
     /// <paramref name="create"/>, a missing file is created, and a database without a lexicon gets the tables.
