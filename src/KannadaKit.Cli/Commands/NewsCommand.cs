@@ -11,11 +11,58 @@ internal static class NewsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), summarize articles");
+        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), extract and summarize articles");
         var feed = new Command("feed", "Feeds: parse one file");
         feed.Subcommands.Add(Parse(context));
         command.Subcommands.Add(feed);
+        command.Subcommands.Add(Extract(context));
         command.Subcommands.Add(Summarize(context));
+        return command;
+    }
+
+    private static Command Extract(CliContext context)
+    {
+        var file = new Argument<string>("file") { Description = "A saved article page (HTML), or - for standard input" };
+        var url = new Option<string?>("--url") { Description = "Where the page came from: the base for relative links (default https://localhost/)" };
+        var json = new Option<bool>("--json") { Description = "Print {\"title\",\"byline\",\"published\",\"text\",\"lead_image\"}" };
+        var command = new Command("extract", "Extract an article's title, byline, date, lead image and text (Kannada news boilerplate removed)") { file, url, json };
+        command.SetAction(parse => context.Run(() =>
+        {
+            Uri location = new("https://localhost/");
+            if (parse.GetValue(url) is { } u && (!Uri.TryCreate(u, UriKind.Absolute, out location!) || location.Scheme is not ("http" or "https")))
+                throw new CliException($"--url: '{u}' is not an http or https URL", ExitCodes.Usage);
+            var input = InputFile.Open(parse.GetValue(file)!);
+            byte[] bytes = ReadBounded(input, News.Articles.ArticleExtractor.MaxBytes);
+            News.Articles.Article article;
+            try
+            {
+                article = new News.Articles.ArticleExtractor().Extract(bytes, location);
+            }
+            catch (News.Articles.ArticleException e)
+            {
+                throw new CliException($"{input.DisplayName}: {e.Message}", e);
+            }
+
+            using var o = context.OpenOutput();
+            if (parse.GetValue(json))
+            {
+                o.Flush();
+                using (var w = new System.Text.Json.Utf8JsonWriter(o.BaseStream, NewsJsonWriter.Options(indented: true)))
+                    NewsJsonWriter.WriteArticle(w, article);
+                o.BaseStream.WriteByte((byte)'\n');
+            }
+            else
+            {
+                o.WriteLine(article.Title);
+                if (article.Byline.Length > 0 || article.Published is not null)
+                    o.WriteLine(string.Join(" · ", new[] { article.Byline, article.Published is { } d ? NewsJsonWriter.Iso(d) : "" }.Where(x => x.Length > 0)));
+                o.WriteLine();
+                o.WriteLine(article.Text);
+            }
+
+            o.Flush();
+            return ExitCodes.Success;
+        }));
         return command;
     }
 
@@ -101,7 +148,7 @@ internal static class NewsCommand
     private static byte[] ReadBounded(InputFile input, long max)
     {
         if (input.Length is { } n && n > max)
-            throw new CliException($"{input.DisplayName}: {n:N0} bytes; feeds over {max:N0} bytes are refused");
+            throw new CliException($"{input.DisplayName}: {n:N0} bytes; files over {max:N0} bytes are refused");
         using var s = input.OpenRead(out _);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
@@ -110,7 +157,7 @@ internal static class NewsCommand
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > max)
-                throw new CliException($"{input.DisplayName}: over {max:N0} bytes; feeds that large are refused");
+                throw new CliException($"{input.DisplayName}: over {max:N0} bytes; files that large are refused");
         }
 
         return buffer.ToArray();

@@ -67,6 +67,21 @@ public static class NewsJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>An extracted article: <c>{"title","byline","published","text","lead_image","site_name"}</c>.</summary>
+    public static void WriteArticle(Utf8JsonWriter w, Articles.Article a)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(a);
+        w.WriteStartObject();
+        w.WriteString("title", a.Title);
+        w.WriteString("byline", a.Byline);
+        Date(w, "published", a.Published);
+        w.WriteString("text", a.Text);
+        w.WriteString("lead_image", a.LeadImage);
+        w.WriteString("site_name", a.SiteName);
+        w.WriteEndObject();
+    }
+
     /// <summary>The short name of a feed dialect: <c>rss090</c>, <c>rss09x</c>, <c>rss10</c>, <c>rss20</c>, <c>atom03</c>, <c>atom10</c>.</summary>
     public static string FormatName(FeedFormat f) => f.ToString().ToLowerInvariant();
 

@@ -36,6 +36,21 @@ public sealed class NewsCommandTests : IDisposable
     }
 
     [Fact]
+    public void ExtractPrintsTheFieldsTheIssueNames()
+    {
+        string page = Path.Combine(SharedData.RepoRoot, "tests", "KannadaKit.News.Tests", "Fixtures", "pages", "karavali-rain.html");
+        var r = _cli.Run("", "news", "extract", page, "--url", "https://karavali.example/2026/12/02/mangaluru-rain/", "--json");
+        Assert.True(r.ExitCode == 0, r.Stderr);
+        var a = JsonDocument.Parse(r.Text).RootElement;
+        Assert.Equal("ಮಂಗಳೂರು: ಭಾರಿ ಮಳೆ, ಶಾಲೆಗಳಿಗೆ ರಜೆ", a.GetProperty("title").GetString());
+        Assert.Equal("ಸುದ್ದಿ ಬ್ಯೂರೋ", a.GetProperty("byline").GetString());
+        Assert.Equal("2026-12-02T04:10:00Z", a.GetProperty("published").GetString());
+        Assert.Equal("https://karavali.example/wp-content/uploads/2026/12/rain.jpg", a.GetProperty("lead_image").GetString());
+        Assert.DoesNotContain("ಇದನ್ನೂ ಓದಿ", a.GetProperty("text").GetString());
+        _cli.Run("<html><body></body></html>", "news", "extract", "-").AssertOneLineError("<stdin>: no readable article text on the page");
+    }
+
+    [Fact]
     public void SummarizeGivesTheLeadAndWhatIsNew()
     {
         string article = Path.Combine(SharedData.RepoRoot, "tests", "KannadaKit.News.Tests", "Fixtures", "articles", "mangaluru-rain.txt");
