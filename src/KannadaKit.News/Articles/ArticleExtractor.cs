@@ -11,6 +11,7 @@ namespace KannadaKit.News.Articles;
 /// JSON-LD and Open Graph first) finds the content; we turn its blocks into paragraphs and drop what Kannada news
 /// pages wrap around a story — "ಇದನ್ನೂ ಓದಿ" / "ಇದನ್ನೂ ನೋಡಿ" related links, advertisement labels, share prompts. The
 /// charset comes from the BOM, the HTTP header, then the page's meta tag. Nothing is fetched: the page is given.
+/// One instance per thread.
 /// </summary>
 public sealed partial class ArticleExtractor
 {
@@ -25,6 +26,9 @@ public sealed partial class ArticleExtractor
     ];
 
     private readonly string[] _boilerplate;
+
+    // One parser for the extractor's life: building one costs more than parsing an article's content.
+    private readonly HtmlParser _parser = new();
 
     /// <summary>An extractor; <paramref name="moreBoilerplate"/> adds line starts to drop (an outlet's own furniture).</summary>
     public ArticleExtractor(IEnumerable<string>? moreBoilerplate = null) => _boilerplate = [.. s_boilerplateStarts, .. moreBoilerplate ?? []];
@@ -47,7 +51,7 @@ public sealed partial class ArticleExtractor
         ArgumentNullException.ThrowIfNull(url);
         var reader = new SmartReader.Reader(url.AbsoluteUri, html) { Debug = false };
         var article = reader.GetArticle();
-        string text = Paragraphs(article.Content ?? "", _boilerplate);
+        string text = Paragraphs(_parser, article.Content ?? "", _boilerplate);
         if (text.Length == 0)
             throw new ArticleException("no readable article text on the page");
         string title = FeedParser.PlainText(article.Title);
@@ -59,9 +63,9 @@ public sealed partial class ArticleExtractor
     }
 
     /// <summary>The blocks of the content as lines, boilerplate lines dropped.</summary>
-    internal static string Paragraphs(string contentHtml, IReadOnlyList<string> boilerplate)
+    internal static string Paragraphs(HtmlParser parser, string contentHtml, IReadOnlyList<string> boilerplate)
     {
-        var doc = new HtmlParser().ParseDocument("<body>" + contentHtml + "</body>");
+        var doc = parser.ParseDocument("<body>" + contentHtml + "</body>");
         var lines = new List<string>();
         foreach (var block in doc.Body!.QuerySelectorAll("p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption"))
         {
