@@ -46,10 +46,7 @@ internal static class NewsCommand
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
-                o.Flush();
-                using (var w = new System.Text.Json.Utf8JsonWriter(o.BaseStream, NewsJsonWriter.Options(indented: true)))
-                    NewsJsonWriter.WriteArticle(w, article);
-                o.BaseStream.WriteByte((byte)'\n');
+                WriteJson(o, w => NewsJsonWriter.WriteArticle(w, article));
             }
             else
             {
@@ -123,10 +120,7 @@ internal static class NewsCommand
             using var o = context.OpenOutput();
             if (parse.GetValue(json))
             {
-                o.Flush();
-                using (var w = new System.Text.Json.Utf8JsonWriter(o.BaseStream, NewsJsonWriter.Options(indented: true)))
-                    NewsJsonWriter.WriteFeed(w, result);
-                o.BaseStream.WriteByte((byte)'\n');
+                WriteJson(o, w => NewsJsonWriter.WriteFeed(w, result));
             }
             else
             {
@@ -142,6 +136,14 @@ internal static class NewsCommand
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static void WriteJson(StreamWriter o, Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        o.Flush();
+        using (var w = new System.Text.Json.Utf8JsonWriter(o.BaseStream, NewsJsonWriter.Options(indented: true)))
+            write(w);
+        o.BaseStream.WriteByte((byte)'\n');
     }
 
     // Files are checked by size first; standard input is read to one byte past the limit, so the parser can say no.
