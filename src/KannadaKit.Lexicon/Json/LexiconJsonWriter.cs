@@ -44,9 +44,9 @@ public static class LexiconJsonWriter
         w.WriteString("note", p.Draft.Note);
         w.WriteString("contributor", p.Draft.Contributor);
         w.WriteString("status", Review.LexiconReview.StatusName(p.Status));
-        w.WriteString("submitted", p.Submitted.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("submitted", Review.LexiconReview.Stamp(p.Submitted));
         if (p.Reviewed is { } r)
-            w.WriteString("reviewed", r.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("reviewed", Review.LexiconReview.Stamp(r));
         else
             w.WriteNull("reviewed");
         w.WriteString("review_note", p.ReviewNote);

@@ -33,8 +33,7 @@ public sealed class LexiconReview
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _clock = clock ?? TimeProvider.System;
-        if (!_store.TableExists("proposals"))
-            _store.InTransaction(tx => Run(_store.Dialect.ProposalsSchema, tx));
+        _store.EnsureProposals();
     }
 
     /// <summary>Checks, normalizes and queues a proposal.</summary>
@@ -206,12 +205,6 @@ public sealed class LexiconReview
 
     private DbCommand Command(string sql, DbTransaction? tx = null) => DbCommands.Create(_store.Connection, sql, tx);
 
-    private int Run(string sql, DbTransaction tx)
-    {
-        using var c = Command(sql, tx);
-        return c.ExecuteNonQuery();
-    }
-
     /// <summary>The name of a status in JSON and the store.</summary>
     public static string StatusName(ProposalStatus s) => s switch
     {
@@ -227,7 +220,8 @@ public sealed class LexiconReview
         _ => ProposalStatus.Pending,
     };
 
-    private static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>An instant as the queue stores and prints it: ISO 8601 UTC, seconds.</summary>
+    internal static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

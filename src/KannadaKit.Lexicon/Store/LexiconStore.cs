@@ -19,6 +19,7 @@ public sealed class LexiconStore : IDisposable
     private readonly DbConnection _db;
     private readonly Dictionary<string, long> _sourceIds = new(StringComparer.Ordinal);
     private DbTransaction? _ambient;
+    private bool _proposalsReady;
 
     private LexiconStore(DbConnection db, StoreDialect dialect, string path)
     {
@@ -281,6 +282,19 @@ public sealed class LexiconStore : IDisposable
     public void Dispose() => _db.Dispose();
 
     internal static void Exec(DbConnection db, string sql, DbTransaction? tx = null) => DbCommands.Exec(db, sql, tx);
+
+    /// <summary>
+    /// Makes the review queue's table in a lexicon from before the queue existed; checked once per open store, so a
+    /// server building a queue per request does not ask the catalogue every time.
+    /// </summary>
+    internal void EnsureProposals()
+    {
+        if (_proposalsReady)
+            return;
+        if (!TableExists("proposals"))
+            InTransaction(tx => DbCommands.Exec(_db, Dialect.ProposalsSchema, tx));
+        _proposalsReady = true;
+    }
 
     internal bool TableExists(string name, DbTransaction? tx = null) =>
         Convert.ToBoolean(DbCommands.Scalar(_db, Dialect.TableExists, tx, ("@t", name)), CultureInfo.InvariantCulture);

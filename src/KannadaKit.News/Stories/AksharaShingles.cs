@@ -40,9 +40,7 @@ public static class AksharaShingles
     /// <summary>The letter aksharas of <paramref name="text"/>, in order.</summary>
     internal static List<string> Units(string text)
     {
-        // Joiners out before segmenting: ಆರ್‌ಡಿಎಫ್ and ಆರ್ಡಿಎಫ್ are one word spelt two ways, and the ZWNJ alone decides
-        // whether ರ್ಡಿ is one akshara or two.
-        text = text.Replace("\u200C", "", StringComparison.Ordinal).Replace("\u200D", "", StringComparison.Ordinal).Normalize(NormalizationForm.FormC);
+        text = NewsText.WithoutJoiners(text); // before segmenting: the joiner decides the akshara boundaries
         var units = new List<string>();
         var sb = new StringBuilder();
         foreach (var seg in Aksharas.Enumerate(text))

@@ -13,7 +13,7 @@ public static class SummaryWords
     public static List<string> Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string clean = text.Replace("\u200C", "", StringComparison.Ordinal).Replace("\u200D", "", StringComparison.Ordinal).Normalize(NormalizationForm.FormC);
+        string clean = NewsText.WithoutJoiners(text);
         var words = new List<string>();
         foreach (var (kind, seg) in WordTokenizer.Default.Enumerate(clean))
         {
