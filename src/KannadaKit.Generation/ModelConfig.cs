@@ -24,6 +24,10 @@ public sealed record ModelConfig
     /// <summary>The vocabulary size.</summary>
     public int? VocabSize { get; init; }
 
+    /// <summary>The longest sequence the model was trained on (max_position_embeddings, n_positions, n_ctx…), when
+    /// config.json gives it: callers truncate their input to fit.</summary>
+    public int? MaxPositions { get; init; }
+
     /// <summary>Default generation options: config.json's special tokens, overridden by generation_config.json.</summary>
     public GenerationOptions Defaults { get; init; } = new();
 
@@ -39,7 +43,7 @@ public sealed record ModelConfig
         var fromConfig = c is { } root ? OptionsFrom(root, configPath) : new GenerationOptions();
         var fromGeneration = generation is not null ? OptionsFrom(generation.RootElement, generationPath) : new GenerationOptions();
 
-        int? heads = null, kvHeads = null, headDim = null, hidden = null, vocab = null;
+        int? heads = null, kvHeads = null, headDim = null, hidden = null, vocab = null, positions = null;
         var type = "";
         var encoderDecoder = false;
         if (c is { } r)
@@ -53,6 +57,8 @@ public sealed record ModelConfig
             headDim = Int(r, "head_dim", configPath) ?? Int(r, "d_kv", configPath)
                 ?? (hidden is { } h && heads is > 0 and var n ? h / n : null);
             vocab = Int(r, "vocab_size", configPath);
+            positions = Int(r, "max_position_embeddings", configPath) ?? Int(r, "n_positions", configPath)
+                ?? Int(r, "n_ctx", configPath) ?? Int(r, "max_seq_len", configPath) ?? Int(r, "seq_length", configPath);
         }
         return new ModelConfig
         {
@@ -61,6 +67,7 @@ public sealed record ModelConfig
             KeyValueHeads = kvHeads,
             HeadDim = headDim,
             VocabSize = vocab,
+            MaxPositions = positions,
             Defaults = fromGeneration.Over(fromConfig),
         };
     }

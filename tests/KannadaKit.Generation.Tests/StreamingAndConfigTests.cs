@@ -48,12 +48,13 @@ public sealed class StreamingAndConfigTests
     public void ConfigFiles_GiveDefaultsAndNameBadValues()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("config.json"), """{ "model_type": "llama", "num_attention_heads": 8, "num_key_value_heads": 2, "hidden_size": 512, "eos_token_id": [2, 32000], "bos_token_id": 1 }""");
+        File.WriteAllText(dir.File("config.json"), """{ "model_type": "llama", "num_attention_heads": 8, "num_key_value_heads": 2, "hidden_size": 512, "max_position_embeddings": 4096, "eos_token_id": [2, 32000], "bos_token_id": 1 }""");
         File.WriteAllText(dir.File("generation_config.json"), """{ "max_new_tokens": 64, "do_sample": true, "top_p": 0.9, "early_stopping": "never", "forced_decoder_ids": [[1, 50259], [2, 50359]], "bad_words_ids": [[7], [8, 9]] }""");
         var config = ModelConfig.Load(dir.Path);
         Assert.Equal("llama", config.ModelType);
         Assert.Equal(2, config.KeyValueHeads);
         Assert.Equal(64, config.HeadDim);
+        Assert.Equal(4096, config.MaxPositions);
         Assert.Equal(new[] { 2, 32000 }, config.Defaults.EosTokenIds);
         Assert.Equal(64, config.Defaults.MaxNewTokens);
         Assert.Equal(EarlyStopping.Never, config.Defaults.EarlyStopping);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using KannadaKit.Net;
 using KannadaKit.News.Fetching;
+using KannadaKit.Testing.Net;
 using Microsoft.AspNetCore.Http;
 
 namespace KannadaKit.News.Tests;

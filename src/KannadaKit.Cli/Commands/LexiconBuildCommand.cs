@@ -191,10 +191,4 @@ internal static class LexiconBuildCommand
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{source.Path}: {ImportFormats.Name(source.Format)}, {report.Records:N0} records, {report.NewHeadwords:N0} new headwords, {report.UpdatedHeadwords:N0} updated ({clock.Elapsed.TotalSeconds:F1} s)"));
     }
-
-    /// <summary>Progress reported on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -17,6 +17,7 @@ internal static class NewsCommand
         command.Subcommands.Add(feed);
         command.Subcommands.Add(Extract(context));
         command.Subcommands.Add(Summarize(context));
+        command.Subcommands.Add(NewsRunCommand.Create(context));
         return command;
     }
 

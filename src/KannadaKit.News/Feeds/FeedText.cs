@@ -43,6 +43,10 @@ internal static partial class FeedText
                 }
             }
 
+            // A server that says Latin-1 or windows-1252 for a UTF-8 Kannada feed is the usual wrong charset; text
+            // in a single-byte charset almost never forms valid multi-byte UTF-8, so valid UTF-8 is taken as UTF-8.
+            if (encoding.IsSingleByte && !IsAscii(bytes) && TryStrict(bytes) is { } utf8)
+                return (utf8, "utf-8");
             return (encoding.GetString(bytes), encoding.WebName);
         }
 
@@ -54,6 +58,20 @@ internal static partial class FeedText
         {
             var latin = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
             return (latin.GetString(bytes), "windows-1252");
+        }
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);
+
+    private static string? TryStrict(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return s_strictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
         }
     }
 

@@ -30,8 +30,12 @@ public sealed class HttpFetcher : IDisposable
     }
 
     /// <summary>Fetches <paramref name="url"/>, conditionally when <paramref name="validators"/> are given.</summary>
+    /// <param name="url">An http or https URL.</param>
+    /// <param name="validators">What the server said last time, for a conditional request.</param>
+    /// <param name="maxBytes">A lower size limit for this request than the fetcher's (article pages).</param>
+    /// <param name="cancel">Cancels the request.</param>
     /// <exception cref="FetchException">Refused, failed, too slow, too large, or an HTTP error; the message names the URL.</exception>
-    public async Task<FetchResult> GetAsync(Uri url, FetchValidators? validators = null, CancellationToken cancel = default)
+    public async Task<FetchResult> GetAsync(Uri url, FetchValidators? validators = null, long? maxBytes = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
@@ -39,7 +43,7 @@ public sealed class HttpFetcher : IDisposable
         var gate = await WaitForHostAsync(url.Host, cancel).ConfigureAwait(false);
         try
         {
-            return await SendAsync(url, validators, cancel).ConfigureAwait(false);
+            return await SendAsync(url, validators, Math.Min(maxBytes ?? long.MaxValue, _options.MaxBytes), cancel).ConfigureAwait(false);
         }
         finally
         {
@@ -49,9 +53,8 @@ public sealed class HttpFetcher : IDisposable
         }
     }
 
-    private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, CancellationToken cancel)
+    private async Task<FetchResult> SendAsync(Uri url, FetchValidators? validators, long maxBytes, CancellationToken cancel)
     {
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(_options.Timeout);
         try
@@ -86,9 +89,9 @@ public sealed class HttpFetcher : IDisposable
                     return new FetchResult(current, status, true, [], "", null, validatorsNext, retryAfter);
                 if (status >= 400)
                     throw new FetchException($"{url}: HTTP {status} {response.ReasonPhrase}", status, retryAfter);
-                if (response.Content.Headers.ContentLength is { } declared && declared > _options.MaxBytes)
-                    throw new FetchException($"{url}: {declared:N0} bytes declared; more than the {_options.MaxBytes:N0}-byte limit");
-                byte[] body = await ReadBoundedAsync(url, response.Content, timeout.Token).ConfigureAwait(false);
+                if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
+                    throw new FetchException($"{url}: {declared:N0} bytes declared; more than the {maxBytes:N0}-byte limit");
+                byte[] body = await ReadBoundedAsync(url, response.Content, maxBytes, timeout.Token).ConfigureAwait(false);
                 var type = response.Content.Headers.ContentType;
                 return new FetchResult(current, status, false, body, type?.MediaType ?? "", type?.CharSet?.Trim('"'), validatorsNext, retryAfter);
             }
@@ -115,7 +118,7 @@ public sealed class HttpFetcher : IDisposable
             g.Dispose();
     }
 
-    private async Task<byte[]> ReadBoundedAsync(Uri url, HttpContent content, CancellationToken cancel)
+    private static async Task<byte[]> ReadBoundedAsync(Uri url, HttpContent content, long maxBytes, CancellationToken cancel)
     {
         using var stream = await content.ReadAsStreamAsync(cancel).ConfigureAwait(false);
         using var buffer = new MemoryStream();
@@ -123,8 +126,8 @@ public sealed class HttpFetcher : IDisposable
         int n;
         while ((n = await stream.ReadAsync(chunk, cancel).ConfigureAwait(false)) > 0)
         {
-            if (buffer.Length + n > _options.MaxBytes)
-                throw new FetchException($"{url}: more than the {_options.MaxBytes:N0}-byte limit (after decompression); stopped reading");
+            if (buffer.Length + n > maxBytes)
+                throw new FetchException($"{url}: more than the {maxBytes:N0}-byte limit (after decompression); stopped reading");
             buffer.Write(chunk, 0, n);
         }
 

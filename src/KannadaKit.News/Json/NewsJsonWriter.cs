@@ -82,6 +82,44 @@ public static class NewsJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A digest: <c>{"generated","title","stories":[{"id","headline","summary","method","updated","sources":[{"url","outlet","title","published"}]}]}</c>.
+    /// </summary>
+    public static void WriteDigest(Utf8JsonWriter w, Digests.Digest digest)
+    {
+        ArgumentNullException.ThrowIfNull(w);
+        ArgumentNullException.ThrowIfNull(digest);
+        w.WriteStartObject();
+        w.WriteString("generated", Iso(digest.Generated));
+        w.WriteString("title", digest.Title);
+        w.WriteStartArray("stories");
+        foreach (var s in digest.Stories)
+        {
+            w.WriteStartObject();
+            w.WriteString("id", Digests.DigestHtmlWriter.Anchor(s.Id));
+            w.WriteString("headline", s.Headline);
+            w.WriteString("summary", s.Summary);
+            w.WriteString("method", s.Method);
+            w.WriteString("updated", Iso(s.Updated));
+            w.WriteStartArray("sources");
+            foreach (var src in s.Sources)
+            {
+                w.WriteStartObject();
+                w.WriteString("url", src.Url);
+                w.WriteString("outlet", src.Outlet);
+                w.WriteString("title", src.Title);
+                Date(w, "published", src.Published);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     /// <summary>The short name of a feed dialect: <c>rss090</c>, <c>rss09x</c>, <c>rss10</c>, <c>rss20</c>, <c>atom03</c>, <c>atom10</c>.</summary>
     public static string FormatName(FeedFormat f) => f.ToString().ToLowerInvariant();
 

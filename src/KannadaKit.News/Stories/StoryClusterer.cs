@@ -30,7 +30,16 @@ public sealed class StoryClusterer
     {
         ArgumentNullException.ThrowIfNull(articles);
         var list = articles.ToList();
-        var signatures = list.Select(Signature).ToList();
+        return Cluster(list, [.. list.Select(Signature)]);
+    }
+
+    /// <summary>The stories of articles whose signatures were made before (stored with them).</summary>
+    public IReadOnlyList<Story> Cluster(IReadOnlyList<StoryArticle> list, IReadOnlyList<ulong[]> signatures)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        ArgumentNullException.ThrowIfNull(signatures);
+        if (signatures.Count != list.Count)
+            throw new ArgumentException($"{signatures.Count} signatures for {list.Count} articles", nameof(signatures));
         var index = new LshIndex<int>(_options.Bands, _options.Rows);
         var parent = Enumerable.Range(0, list.Count).ToArray();
         int Find(int i)

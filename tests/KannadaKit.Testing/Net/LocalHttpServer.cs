@@ -5,13 +5,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace KannadaKit.News.Tests;
+namespace KannadaKit.Testing.Net;
 
 /// <summary>
 /// A server on 127.0.0.1 that answers each path with a handler the test gives, and records every request as the
 /// server saw it (path and the conditional headers), so tests check politeness on the server side.
 /// </summary>
-internal sealed class LocalHttpServer : IAsyncDisposable
+public sealed class LocalHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, Func<HttpContext, Task>> _routes = new(StringComparer.Ordinal);
