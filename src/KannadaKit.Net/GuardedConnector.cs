@@ -37,6 +37,9 @@ public sealed class GuardedConnector
         UseProxy = false,
         AutomaticDecompression = decompress ? DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli : DecompressionMethods.None,
         UseCookies = false,
+        // A body we stopped reading (over a size limit) is never drained from an untrusted server: close the connection.
+        MaxResponseDrainSize = 0,
+        ResponseDrainTimeout = TimeSpan.Zero,
     };
 
     /// <summary>The addresses of <paramref name="host"/> this policy lets us connect to.</summary>

@@ -258,8 +258,10 @@ public sealed class NewsRunnerTests : IAsyncLifetime, IDisposable
         Assert.Contains("52,428,800 bytes declared", failedPages["/bad/huge-declared.html"]);
         Assert.Contains("more than the 10,485,760-byte limit", failedPages["/bad/huge-streamed.html"]);
         Assert.Contains("redirect to file:///etc/shadow refused", failedPages["/bad/page-to-file.html"]);
-        Assert.True(Interlocked.Read(ref streamed) < 20L * 1024 * 1024, $"{streamed:N0} bytes streamed before the fetcher stopped reading");
-        Assert.True(allocated < 1L << 30, $"{allocated:N0} bytes allocated"); // a 64 MB bomb and two 50 MB pages never sit in memory
+        // A 64 MB bomb and two 50 MB pages never sit in memory: reading any one of them whole would pass this
+        // (the whole run allocates about 90 MB). The server cannot tell how much the client read: once the client
+        // hangs up, Kestrel discards further writes without failing them.
+        Assert.True(allocated < 160L << 20, $"{allocated:N0} bytes allocated");
 
         // The good outlets' run went on: the same digest as without the hostile feeds.
         Assert.Equal(4, report.Digest.Stories.Count);

@@ -43,13 +43,22 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
         if (model.Tokenizer is null)
             throw new ArgumentException($"{model.Folder}: the model has no tokenizer.json; summaries need one to read the model's answer", nameof(model));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInputTokens, 16);
+        _fallback = new ExtractiveStorySummarizer(fallback);
         _generation = generation ?? new GenerationOptions { MaxNewTokens = 160, NoRepeatNgramSize = 3 };
         int newTokens = _generation.MaxNewTokens ?? model.Config.Defaults.MaxNewTokens ?? 160;
-        int context = model.Config.MaxPositions is { } p
-            ? (model.Kind == ModelKind.DecoderOnly ? p - newTokens : p)
-            : int.MaxValue;
+        int context = int.MaxValue;
+        if (model.Config.MaxPositions is { } p)
+        {
+            // A decoder-only model's answer shares its context with the prompt: keep at least half for the article.
+            context = model.Kind == ModelKind.DecoderOnly ? Math.Max(p - newTokens, p / 2) : p;
+            if (model.Kind == ModelKind.DecoderOnly && newTokens > p - context)
+                _generation = _generation with { MaxNewTokens = p - context };
+        }
+
         _maxInputTokens = Math.Max(8, Math.Min(maxInputTokens, context));
-        _fallback = new ExtractiveStorySummarizer(fallback);
+        int bare = Prompt("", "").Count;
+        if (bare > _maxInputTokens)
+            throw new ArgumentException($"{model.Folder}: the instruction alone takes {bare} tokens, more than the {_maxInputTokens} this model's context leaves for input", nameof(model));
         Name = "model:" + Path.GetFileName(Path.TrimEndingDirectorySeparator(model.Folder));
     }
 
@@ -85,28 +94,26 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
     /// <summary>The token ids the model gets for an article, cut to fit its context.</summary>
     internal IReadOnlyList<int> Input(string title, string text)
     {
-        var tokenizer = _model.Tokenizer!;
-        bool chat = _model.Kind == ModelKind.DecoderOnly && _model.ChatTemplate is not null;
-        IReadOnlyList<int> Encode(string body)
-        {
-            string article = title.Length > 0 ? title + "\n" + body : body;
-            if (chat)
-                return _model.ChatPrompt([new ChatMessage("user", Instruction + "\n\n" + article)]);
-            string source = _model.Kind == ModelKind.DecoderOnly ? Instruction + "\n\n" + article + "\n\n" + HeadlineLabel : article;
-            return tokenizer.EncodeToIds(source, addSpecialTokens: true).ToArray();
-        }
-
         // Cut the article's words, not the prompt's tokens: the template's closing tokens must stay.
         string[] words = text.Split(' ');
         int keep = words.Length;
-        var ids = Encode(text);
+        var ids = Prompt(title, text);
         for (int tries = 0; ids.Count > _maxInputTokens && keep > 0 && tries < 20; tries++)
         {
             keep = Math.Min(keep - 1, (int)(keep * (double)_maxInputTokens / ids.Count * 0.95));
-            ids = Encode(string.Join(' ', words, 0, Math.Max(keep, 0)));
+            ids = Prompt(title, string.Join(' ', words, 0, Math.Max(keep, 0)));
         }
 
         return ids.Count <= _maxInputTokens ? ids : [.. ids.Take(_maxInputTokens)];
+    }
+
+    private IReadOnlyList<int> Prompt(string title, string body)
+    {
+        string article = title.Length > 0 ? title + "\n" + body : body;
+        if (_model.Kind == ModelKind.DecoderOnly && _model.ChatTemplate is not null)
+            return _model.ChatPrompt([new ChatMessage("user", Instruction + "\n\n" + article)]);
+        string source = _model.Kind == ModelKind.DecoderOnly ? Instruction + "\n\n" + article + "\n\n" + HeadlineLabel : article;
+        return _model.Tokenizer!.EncodeToIds(source, addSpecialTokens: true).ToArray();
     }
 
     /// <summary>The headline and summary in a model's answer: labelled when the model followed the instruction,
@@ -116,8 +123,9 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
         int h = answer.IndexOf(HeadlineLabel, StringComparison.Ordinal), s = answer.IndexOf(SummaryLabel, StringComparison.Ordinal);
         if (s >= 0)
         {
-            string summary = answer[(s + SummaryLabel.Length)..].Trim();
-            string headline = h >= 0 && h < s ? answer[(h + HeadlineLabel.Length)..s].Trim() : "";
+            string summary = answer[(s + SummaryLabel.Length)..].Trim().TrimStart('*', ' ');
+            // Without its label the headline is what comes before the summary's (the prompt ended with the label).
+            string headline = h >= 0 && h < s ? answer[(h + HeadlineLabel.Length)..s].Trim() : answer[..s].Trim();
             return (FirstLine(headline), summary.Replace('\n', ' ').Trim());
         }
 
