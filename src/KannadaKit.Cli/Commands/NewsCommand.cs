@@ -69,9 +69,11 @@ internal static class NewsCommand
         var file = new Argument<string>("file") { Description = "Article text (UTF-8, paragraphs on lines), or - for standard input" };
         var sentences = new Option<int>("--sentences", "-n") { Description = "Sentences at most", DefaultValueFactory = _ => 3 };
         var budget = new Option<int>("--aksharas") { Description = "Aksharas at most over the summary", DefaultValueFactory = _ => 450 };
-        var command = new Command("summarize", "Summarize one article with no model: TextRank over Kannada sentences, lead-weighted, no repeats, within an akshara budget")
+        var model = new Option<string?>("--model") { Description = "An ONNX summarization model folder: prints its headline and summary (default: extractive, no model)" };
+        var device = new Option<string>("--device") { Description = "Where the model runs: cpu, cuda, or auto", DefaultValueFactory = _ => "cpu" };
+        var command = new Command("summarize", "Summarize one article: with no model, TextRank over Kannada sentences, lead-weighted, no repeats, within an akshara budget; with --model, a headline and summary from a local ONNX model")
         {
-            file, sentences, budget,
+            file, sentences, budget, model, device,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -82,6 +84,8 @@ internal static class NewsCommand
                 throw new CliException("--aksharas: at least 1", ExitCodes.Usage);
             var input = InputFile.Open(parse.GetValue(file)!);
             string text = string.Join('\n', TextLines.Read(input));
+            if (parse.GetValue(model) is { } folder)
+                return SummarizeWithModel(context, input.DisplayName, text, folder, parse.GetValue(device)!);
             var summary = new News.Summaries.ExtractiveSummarizer(new News.Summaries.SummaryOptions { Sentences = n, AksharaBudget = b }).Summarize(text);
             using var o = context.OpenOutput();
             foreach (var sentence in summary.Sentences)
@@ -92,6 +96,24 @@ internal static class NewsCommand
             return summary.Sentences.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
         }));
         return command;
+    }
+
+    private static int SummarizeWithModel(CliContext context, string name, string text, string folder, string device)
+    {
+        if (text.Trim().Length == 0)
+            throw new CliException($"{name}: no text to summarize");
+        using var loader = NewsModelLoader.Load(folder, device)!;
+        context.Error.WriteLine($"kannadakit: summary by {loader.Summarizer.Name}: {loader.Description}");
+        var article = new News.Stories.StoryArticle(name, "", "", "", text, null);
+        var summary = loader.Summarizer.Summarize(new News.Stories.Story(article, [article]));
+        using var o = context.OpenOutput();
+        o.WriteLine(summary.Headline);
+        o.WriteLine();
+        o.WriteLine(summary.Text);
+        o.Flush();
+        if (summary.Method != loader.Summarizer.Name)
+            context.Error.WriteLine($"kannadakit: {name}: {summary.Method}");
+        return ExitCodes.Success;
     }
 
     private static Command Parse(CliContext context)
