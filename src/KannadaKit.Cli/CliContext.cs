@@ -25,7 +25,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, bool verbo
         or Generation.Chat.TemplateException or Onnx.OnnxRuntimeException or Text.Transliteration.TransliterationException
         or Speech.MediaException or Subtitles.SubtitleFormatException or Lexicon.Store.LexiconStoreException
         or Lexicon.Import.LexiconImportException or Lexicon.Review.ReviewException or News.State.NewsStateException
-        or News.Subscriptions.SubscriptionException or InvalidDataException or System.Data.Common.DbException;
+        or News.Subscriptions.SubscriptionException or News.Delivery.DeliveryException or InvalidDataException or System.Data.Common.DbException;
 
     /// <summary>Runs a command body: typed errors become one line and an exit code; stack traces only with --verbose.</summary>
     public int Run(Func<int> body)

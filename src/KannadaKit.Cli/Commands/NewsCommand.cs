@@ -11,13 +11,15 @@ internal static class NewsCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), extract and summarize articles");
+        var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), extract and summarize articles; run, serve and mail a digest of one story per event");
         var feed = new Command("feed", "Feeds: parse one file");
         feed.Subcommands.Add(Parse(context));
         command.Subcommands.Add(feed);
         command.Subcommands.Add(Extract(context));
         command.Subcommands.Add(Summarize(context));
         command.Subcommands.Add(NewsRunCommand.Create(context));
+        command.Subcommands.Add(NewsServeCommand.Create(context));
+        command.Subcommands.Add(NewsMailCommand.Create(context));
         return command;
     }
 

@@ -71,12 +71,12 @@ public static class DigestHtmlWriter
         w.Write("</main>\n</body>\n</html>\n");
     }
 
-    private static string Count(int n) => n.ToString(CultureInfo.InvariantCulture) + " ಸುದ್ದಿ" + (n == 1 ? "" : "ಗಳು");
+    internal static string Count(int n) => n.ToString(CultureInfo.InvariantCulture) + " ಸುದ್ದಿ" + (n == 1 ? "" : "ಗಳು");
 
     private static string Iso(DateTimeOffset d) => Json.NewsJsonWriter.Iso(d);
 
     // India's clock, as the readers' day is; the ISO time beside it is UTC.
-    private static string Display(DateTimeOffset d) =>
+    internal static string Display(DateTimeOffset d) =>
         d.ToOffset(TimeSpan.FromMinutes(330)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " IST";
 
     internal static string Anchor(string id) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..12];

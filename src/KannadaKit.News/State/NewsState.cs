@@ -295,6 +295,8 @@ public sealed class NewsState : IDisposable
     {
         lock (_lock)
         {
+            // One snapshot: a `news run` in another process may replace the stories between these reads.
+            using var snapshot = _db.BeginTransaction(deferred: true);
             var generated = ParseDate(Scalar(_db, "SELECT value FROM meta WHERE key = 'generated'", []) as string) ?? DateTimeOffset.UnixEpoch;
             string title = Scalar(_db, "SELECT value FROM meta WHERE key = 'title'", []) as string ?? Digests.Digest.DefaultTitle;
             var sources = new Dictionary<string, List<DigestSource>>(StringComparer.Ordinal);
