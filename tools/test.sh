@@ -55,6 +55,13 @@ if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null && [[ ! -x /usr/lib/ch
     || echo "tools/test.sh: could not install chromium; the browser test will be skipped" >&2
 fi
 
+# News: the README's demo outlets are a standard-library Python server (tools/news/fixture-outlets.py); its test runs it.
+if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null && ! command -v python3 >/dev/null; then
+  echo "tools/test.sh: installing python3-minimal (news demo outlets)" >&2
+  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-minimal >/dev/null; } \
+    || echo "tools/test.sh: could not install python3; the demo-outlets test will be skipped" >&2
+fi
+
 # The real Silero VAD models, as npm @ricky0123/vad-web ships them (never committed; the tests check the archive's
 # sha256 and take silero_vad_v5.onnx and _v6.onnx out of it).
 vad_tgz=tools/speech-fixtures/ricky0123-vad-web-0.0.31.tgz

@@ -72,6 +72,42 @@ public sealed class ModelStorySummarizerTests : IDisposable
     }
 
     [OnnxRuntimeFact]
+    public void AnIndicBartStyleModelGetsItsLanguageTagOnBothSides()
+    {
+        using var model = Open(SummaryModels.EncoderDecoder(_dir.File("indicbart"), languageTag: true));
+        var summarizer = new ModelStorySummarizer(model);
+        var source = summarizer.Input("", "ಶಾಲೆಗಳಿಗೆ ರಜೆ.");
+        Assert.Equal([10, 11, 2, 17], source); // the text, </s>, <2kn>: no <s> in front
+        var summary = summarizer.Summarize(RainStory());
+        Assert.Equal(SummaryModels.Summary, summary.Text); // decoding started at <2kn>; from <s> it would be English
+
+        // A model without the tag is given the text as its tokenizer makes it and starts from its own decoder start.
+        using var plain = Open(SummaryModels.EncoderDecoder(_dir.File("plain-t5")));
+        Assert.Equal([10, 11], new ModelStorySummarizer(plain).Input("", "ಶಾಲೆಗಳಿಗೆ ರಜೆ."));
+    }
+
+    [OnnxRuntimeFact]
+    public void ATokenizerThatStripsVowelSignsIsRefused()
+    {
+        // What an ALBERT-style export with keep_accents=False does: NFKD, then every combining mark dropped.
+        string folder = SummaryModels.EncoderDecoder(_dir.File("stripped"));
+        File.WriteAllText(Path.Combine(folder, "tokenizer.json"), JsonSerializer.Serialize(new
+        {
+            version = "1.0",
+            added_tokens = new[] { new { id = 0, content = "<pad>", single_word = false, lstrip = false, rstrip = false, normalized = false, special = true } },
+            normalizer = new { type = "Sequence", normalizers = new object[] { new { type = "NFKD" }, new { type = "StripAccents" } } },
+            pre_tokenizer = new { type = "WhitespaceSplit" },
+            post_processor = (object?)null,
+            decoder = (object?)null,
+            model = new { type = "WordLevel", vocab = new Dictionary<string, int> { ["<pad>"] = 0, ["ಕರಯ"] = 1 }, unk_token = "<pad>" },
+        }));
+        using var model = Open(folder);
+        var e = Assert.Throws<ArgumentException>(() => new ModelStorySummarizer(model));
+        Assert.Contains("the tokenizer changes Kannada text", e.Message);
+        Assert.Contains("keep_accents=True", e.Message);
+    }
+
+    [OnnxRuntimeFact]
     public void TheArticleIsCutToTheModelsContextAndTheTemplatesEndStays()
     {
         // The model has 256 positions and fails past them; config.json says so, and the answer gets its share.

@@ -16,7 +16,7 @@ internal static class ModelsCommand
     {
         var dir = new Option<string?>("--dir") { Description = "Model folder (default: $KANNADAKIT_MODELS, else models)", Recursive = true };
         var manifest = new Option<string?>("--manifest") { Description = "Manifest file (default: DIR/manifest.json, else the one installed with kannadakit)", Recursive = true };
-        var command = new Command("models", "List, download and verify the models the apps use (Whisper ggml files, Silero VAD)") { dir, manifest };
+        var command = new Command("models", "List, download and verify the models the apps use (Whisper ggml files, Silero VAD), and how to export the text models") { dir, manifest };
 
         var list = new Command("list", "List the manifest's models and whether each is installed");
         list.SetAction(parse => context.Run(() =>
@@ -30,6 +30,13 @@ internal static class ModelsCommand
                 bool present = File.Exists(ModelPuller.Target(e, folder));
                 string size = e.Size is { } s ? Megabytes(s) : "?";
                 o.Write($"{e.Name,-30} {e.Kind,-8} {size,10}  {(present ? "yes" : "-"),-9}  {e.Licence}\n");
+            }
+
+            if (m.Recipes.Count > 0)
+            {
+                o.Write($"\nexported to ONNX on a machine with Python (not one downloadable file):\n{"name",-30} {"kind",-10} source\n");
+                foreach (var r in m.Recipes)
+                    o.Write($"{r.Name,-30} {r.Kind,-10} {r.Source} ({r.Licence})\n    {r.Description}\n    export: {string.Join(" && ", r.Export)}\n    then:   {r.Use}\n");
             }
 
             o.Write($"\nfolder {Path.GetFullPath(folder)}; manifest {m.Path}\n");

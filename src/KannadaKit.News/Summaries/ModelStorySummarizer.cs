@@ -30,6 +30,10 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
     private readonly GenerationOptions _generation;
     private readonly int _maxInputTokens;
     private readonly ExtractiveStorySummarizer _fallback;
+    private readonly int? _languageTag, _sourceEnd;
+
+    /// <summary>The Kannada language tag of IndicBART-style encoder-decoder models.</summary>
+    public const string LanguageTag = "<2kn>";
 
     /// <summary>A summarizer over <paramref name="model"/>, which must have a tokenizer.</summary>
     /// <param name="model">The model.</param>
@@ -45,6 +49,16 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
         ArgumentOutOfRangeException.ThrowIfLessThan(maxInputTokens, 16);
         _fallback = new ExtractiveStorySummarizer(fallback);
         _generation = generation ?? new GenerationOptions { MaxNewTokens = 160, NoRepeatNgramSize = 3 };
+        // mBART-style language tags (IndicBART and its fine-tunes): the source is "text </s> <2kn>" and decoding
+        // starts at <2kn>; without them the model answers in whichever language it likes.
+        if (model.Kind == ModelKind.EncoderDecoder && model.Tokenizer.TokenToId(LanguageTag) is { } tag)
+        {
+            _languageTag = tag;
+            _sourceEnd = model.Tokenizer.TokenToId("</s>");
+            if (_generation.DecoderStartTokenId is null)
+                _generation = _generation with { DecoderStartTokenId = tag };
+        }
+
         int newTokens = _generation.MaxNewTokens ?? model.Config.Defaults.MaxNewTokens ?? 160;
         int context = int.MaxValue;
         if (model.Config.MaxPositions is { } p)
@@ -56,6 +70,7 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
         }
 
         _maxInputTokens = Math.Max(8, Math.Min(maxInputTokens, context));
+        CheckKannadaRoundTrip(model);
         int bare = Prompt("", "").Count;
         if (bare > _maxInputTokens)
             throw new ArgumentException($"{model.Folder}: the instruction alone takes {bare} tokens, more than the {_maxInputTokens} this model's context leaves for input", nameof(model));
@@ -104,7 +119,10 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
             ids = Prompt(title, string.Join(' ', words, 0, Math.Max(keep, 0)));
         }
 
-        return ids.Count <= _maxInputTokens ? ids : [.. ids.Take(_maxInputTokens)];
+        if (ids.Count <= _maxInputTokens)
+            return ids;
+        int tail = _languageTag is null ? 0 : (_sourceEnd is null ? 1 : 2); // "</s> <2kn>" must end the source
+        return [.. ids.Take(_maxInputTokens - tail), .. ids.TakeLast(tail)];
     }
 
     private IReadOnlyList<int> Prompt(string title, string body)
@@ -112,8 +130,30 @@ public sealed partial class ModelStorySummarizer : IStorySummarizer
         string article = title.Length > 0 ? title + "\n" + body : body;
         if (_model.Kind == ModelKind.DecoderOnly && _model.ChatTemplate is not null)
             return _model.ChatPrompt([new ChatMessage("user", Instruction + "\n\n" + article)]);
-        string source = _model.Kind == ModelKind.DecoderOnly ? Instruction + "\n\n" + article + "\n\n" + HeadlineLabel : article;
-        return _model.Tokenizer!.EncodeToIds(source, addSpecialTokens: true).ToArray();
+        if (_languageTag is { } tag)
+        {
+            var source = _model.Tokenizer!.EncodeToIds(article, addSpecialTokens: false).ToList();
+            if (_sourceEnd is { } end)
+                source.Add(end);
+            source.Add(tag);
+            return source;
+        }
+
+        string text = _model.Kind == ModelKind.DecoderOnly ? Instruction + "\n\n" + article + "\n\n" + HeadlineLabel : article;
+        return _model.Tokenizer!.EncodeToIds(text, addSpecialTokens: true).ToArray();
+    }
+
+    // A tokenizer exported with accent stripping (ALBERT-style keep_accents=False, as IndicBART's is by default)
+    // drops the virama and some vowel signs: every summary would come out misspelt, so refuse it up front.
+    private static void CheckKannadaRoundTrip(GenerativeModel model)
+    {
+        const string probe = "ಕಿರಿಯ ಮಕ್ಕಳು ಶಾಲೆಗೆ ಹೋದರು";
+        var tokenizer = model.Tokenizer!;
+        string back = tokenizer.Decode(tokenizer.EncodeToIds(probe, addSpecialTokens: false).ToArray(), skipSpecialTokens: true);
+        static string Kannada(string s) => new([.. s.Normalize(NormalizationForm.FormC).Where(c => c is >= '\u0C80' and <= '\u0CFF')]);
+        string got = Kannada(back);
+        if (got.Length >= 2 && got != Kannada(probe))
+            throw new ArgumentException($"{model.Folder}: the tokenizer changes Kannada text (\"{probe}\" comes back as \"{back.Trim()}\"); re-export it keeping accents (keep_accents=True, do_lower_case=False)", nameof(model));
     }
 
     /// <summary>The headline and summary in a model's answer: labelled when the model followed the instruction,

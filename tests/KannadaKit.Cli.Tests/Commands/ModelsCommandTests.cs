@@ -46,6 +46,15 @@ public sealed class ModelsCommandTests : IDisposable
 
         Assert.Contains("1625 MB", r.Text, StringComparison.Ordinal);
 
+        // The text models are listed with the commands that make them, and asking to pull one says how instead.
+        Assert.Contains("exported to ONNX on a machine with Python", r.Text, StringComparison.Ordinal);
+        foreach (var name in new[] { "indicbart-summary-kn", "indicbart-headline-kn", "gemma-3-4b-it-kn" })
+            Assert.Contains("\n" + name + " ", r.Text, StringComparison.Ordinal);
+        Assert.Contains("export: pip install", r.Text, StringComparison.Ordinal);
+        Assert.Contains("keep_accents=True", r.Text, StringComparison.Ordinal);
+        _cli.Run("", "models", "pull", "indicbart-summary-kn", "--manifest", Path.Combine(SharedData.RepoRoot, "models", "manifest.json"), "--dir", "models")
+            .AssertOneLineError("'indicbart-summary-kn' is exported, not downloaded: pip install", "then kannadakit news run --model models/indicbart-summary-kn");
+
         // The copy installed beside the binary is the one found from any folder.
         var anywhere = _cli.Run("", "models", "list");
         Assert.Equal(0, anywhere.ExitCode);

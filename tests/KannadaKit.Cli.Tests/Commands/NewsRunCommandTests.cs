@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using KannadaKit.Testing;
 using KannadaKit.Testing.Net;
@@ -83,6 +84,33 @@ public sealed class NewsRunCommandTests : IAsyncLifetime, IDisposable
         Assert.Equal("this is not SQLite\n", File.ReadAllText(notState)); // never overwritten
         _cli.Run("", "news", "run", "--feeds", FeedList(), "--state", _cli.PathOf("s.db"), "--out", _cli.PathOf("o"), "--model", _cli.PathOf("no-model"))
             .AssertOneLineError("no-model");
+    }
+
+    [PythonFact]
+    public void TheReadmesDemoOutletsServeARunThatWorks()
+    {
+        // README: python3 tools/news/fixture-outlets.py --port 8090 --feeds-out feeds.txt, then news run over it.
+        string feeds = _cli.PathOf("demo-feeds.txt");
+        var psi = new ProcessStartInfo(PythonFactAttribute.Python!) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(SharedData.RepoRoot, "tools", "news", "fixture-outlets.py"), "--port", "0", "--feeds-out", feeds })
+            psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        try
+        {
+            string? line = p.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+            Assert.StartsWith("serving 3 fixture outlets at http://127.0.0.1:", line);
+            string[] run = ["news", "run", "--feeds", feeds, "--state", _cli.PathOf("demo.db"), "--out", _cli.PathOf("demo"), "--allow-private", "--host-interval", "0"];
+            var first = _cli.Run("", run);
+            Assert.True(first.ExitCode == 0, first.Stderr);
+            Assert.Contains("stories: 4 from 6 articles; 4 summarized now", first.Text);
+            var second = _cli.Run("", run);
+            Assert.Contains("feeds: 3 (0 fetched, 3 not modified, 0 waiting, 0 failed)", second.Text);
+        }
+        finally
+        {
+            p.Kill();
+            p.WaitForExit();
+        }
     }
 
     [OnnxRuntimeFact]

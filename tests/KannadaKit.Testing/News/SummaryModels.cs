@@ -26,11 +26,11 @@ public static class SummaryModels
         "ಕರಾವಳಿಯಲ್ಲಿ", "ಶಾಲೆಗಳಿಗೆ", "ರಜೆ.", "ಜನರು", "ಎಚ್ಚರ", "ವಹಿಸಬೇಕು.", "Heavy", "rain.",
     ];
 
-    private static int Id(string w) => Array.IndexOf(s_words, w);
-
-    private static float[][] Rows(bool english)
+    private static float[][] Rows(bool english, string[]? words = null)
     {
-        int v = s_words.Length;
+        words ??= s_words;
+        int Id(string w) => Array.IndexOf(words, w);
+        int v = words.Length;
         var rows = new float[v][];
         for (int t = 0; t < v; t++)
             rows[t] = TinyModels.Row(v, (2, 1.0));
@@ -49,6 +49,14 @@ public static class SummaryModels
 
         Chain("<answer>", "ಶೀರ್ಷಿಕೆ:", "ಮಂಗಳೂರಿನಲ್ಲಿ", "ಭಾರಿ", "ಮಳೆ", "ಸಾರಾಂಶ:", "ಕರಾವಳಿಯಲ್ಲಿ", "ಶಾಲೆಗಳಿಗೆ", "ರಜೆ.", "ಜನರು", "ಎಚ್ಚರ", "ವಹಿಸಬೇಕು.", "</s>");
         rows[1] = rows[Id("ಸಾರಾಂಶ:")]; // the encoder-decoder's answer starts at the summary
+        if (Id(LanguageTag) is > 0 and var tag)
+        {
+            // IndicBART style: the answer starts at the language tag; from <s> it would be English.
+            rows[tag] = rows[1];
+            rows[1] = TinyModels.Row(v, (Id("Heavy"), 1.0));
+            rows[Id("Heavy")] = TinyModels.Row(v, (Id("rain."), 1.0));
+        }
+
         return rows;
     }
 
@@ -84,11 +92,16 @@ public static class SummaryModels
         return folder;
     }
 
-    /// <summary>An encoder-decoder folder (merged decoder) that writes <see cref="Summary"/>.</summary>
-    public static string EncoderDecoder(string root)
+    /// <summary>The language tag of IndicBART-style models.</summary>
+    public const string LanguageTag = "<2kn>";
+
+    /// <summary>An encoder-decoder folder (merged decoder) that writes <see cref="Summary"/>; with
+    /// <paramref name="languageTag"/>, only when decoding starts at &lt;2kn&gt; (from &lt;s&gt; it writes English).</summary>
+    public static string EncoderDecoder(string root, bool languageTag = false)
     {
-        string folder = TinyModels.EncoderDecoderFolder(root, TinyModels.Weights.Lookup(Rows(english: false)));
-        TinyModels.WordLevelTokenizer(folder, s_words);
+        string[] words = languageTag ? [.. s_words, LanguageTag] : s_words;
+        string folder = TinyModels.EncoderDecoderFolder(root, TinyModels.Weights.Lookup(Rows(english: false, words)));
+        TinyModels.WordLevelTokenizer(folder, words);
         return folder;
     }
 }
