@@ -73,6 +73,7 @@ public sealed class NewsRunnerTests : IAsyncLifetime, IDisposable
         Assert.All(digest.Stories.SelectMany(s => s.Sources), s => Assert.NotNull(s.Published));
         var dasara = Assert.Single(digest.Stories, s => s.Headline == "ದಸರಾ ಸಿದ್ಧತೆ ಆರಂಭ");
         Assert.StartsWith("ಮೈಸೂರು: ಈ ಬಾರಿಯ ದಸರಾ ಮಹೋತ್ಸವಕ್ಕೆ", dasara.Summary);
+        Assert.Contains("ನಡೆಯಲಿದೆ. ಜಂಬೂ", dasara.Summary); // the feed's paragraphs are not glued together
         // Newest first: the rain story's newest article is an hour old.
         Assert.Same(rain, digest.Stories[0]);
 

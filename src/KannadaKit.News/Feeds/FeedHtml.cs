@@ -30,10 +30,41 @@ internal sealed class FeedHtml
         return clean.Trim().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>The text a reader sees in <paramref name="html"/>: no tags, entities decoded.</summary>
+    /// <summary>The text a reader sees in <paramref name="html"/>: no tags, entities decoded, and a line break
+    /// where a block ends (paragraphs run together would glue one sentence's full stop to the next one's word).</summary>
     public static string ToText(string html)
     {
         var doc = new HtmlParser().ParseDocument("<body>" + html + "</body>");
-        return doc.Body?.TextContent ?? "";
+        if (doc.Body is null)
+            return "";
+        var b = new StringBuilder();
+        Append(doc.Body, b);
+        var lines = b.ToString().Split('\n').Select(l => string.Join(' ', l.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries))).Where(l => l.Length > 0);
+        return string.Join('\n', lines);
+    }
+
+    private static readonly HashSet<string> s_blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "table", "section", "article", "figure", "figcaption", "pre", "hr", "dd", "dt",
+    };
+
+    private static void Append(AngleSharp.Dom.INode node, StringBuilder b)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is AngleSharp.Dom.IText text)
+            {
+                b.Append(text.Data);
+            }
+            else if (child is AngleSharp.Dom.IElement e)
+            {
+                bool block = s_blocks.Contains(e.LocalName);
+                if (block)
+                    b.Append('\n');
+                Append(e, b);
+                if (block)
+                    b.Append('\n');
+            }
+        }
     }
 }
