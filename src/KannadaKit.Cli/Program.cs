@@ -8,7 +8,7 @@ bool verbose = args.Contains("--verbose");
 var context = new CliContext(Console.Out, Console.Error, verbose, Console.OpenStandardOutput);
 
 var verboseOption = new Option<bool>("--verbose") { Description = "Show stack traces for errors", Recursive = true };
-var root = new RootCommand("KannadaKit: Kannada-first language tools (normalization, segmentation, transliteration, tokenizers, ONNX generation, subtitles; lexicon and news to come)")
+var root = new RootCommand("KannadaKit: Kannada-first language tools (normalization, segmentation, transliteration, tokenizers, ONNX generation, subtitles, a lexicon, news summaries)")
 {
     verboseOption,
     NormalizeCommand.Create(context),
