@@ -13,6 +13,9 @@ public sealed class BrowserTests
 {
     private static readonly string? s_chromium = new[] { "/usr/lib/chromium/chromium", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);
 
+    /// <summary>Debian's chromium, or null.</summary>
+    internal static string? Chromium => s_chromium;
+
     public sealed class ChromiumFactAttribute : FactAttribute
     {
         public ChromiumFactAttribute()
