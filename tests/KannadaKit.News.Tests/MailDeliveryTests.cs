@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using KannadaKit.News.Delivery;
-using KannadaKit.News.Fetching;
-using KannadaKit.News.Runs;
 using KannadaKit.News.State;
-using KannadaKit.News.Subscriptions;
 using KannadaKit.Testing;
 using KannadaKit.Testing.Net;
 using KannadaKit.Testing.News;
@@ -17,20 +14,16 @@ public sealed class MailDeliveryTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _dir = new();
     private static readonly MailboxAddress s_from = new("ಕನ್ನಡ ಸುದ್ದಿ", "digest@news.example");
-    private LocalHttpServer _web = null!;
     private NewsState _state = null!;
 
     public async Task InitializeAsync()
     {
-        _web = await LocalHttpServer.StartAsync();
-        NewsSites.Mount(_web, DateTimeOffset.UtcNow);
-        _state = NewsState.Open(_dir.File("news.db"));
-        using var fetcher = new HttpFetcher(new FetchOptions { AllowLoopback = true, PerHostInterval = TimeSpan.Zero });
-        var report = await new NewsRunner(_state, fetcher).RunAsync([.. NewsSites.FeedPaths.Select(p => new Subscription(_web.Url(p)))]);
+        var report = await NewsSites.RunOnceAsync(_dir.File("news.db"));
         Assert.Equal(4, report.Digest.Stories.Count);
+        _state = NewsState.Open(_dir.File("news.db"), create: false);
     }
 
-    public async Task DisposeAsync() => await _web.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose()
     {

@@ -1,9 +1,4 @@
-using KannadaKit.News.Fetching;
-using KannadaKit.News.Runs;
-using KannadaKit.News.State;
-using KannadaKit.News.Subscriptions;
 using KannadaKit.Testing;
-using KannadaKit.Testing.Net;
 using KannadaKit.Testing.News;
 using Microsoft.Playwright;
 
@@ -20,14 +15,7 @@ public sealed class NewsBrowserTests
     {
         using var dir = new TempDirectory();
         string statePath = dir.File("news.db");
-        await using (var outlets = await LocalHttpServer.StartAsync())
-        {
-            NewsSites.Mount(outlets, DateTimeOffset.UtcNow);
-            using var state = NewsState.Open(statePath);
-            using var fetcher = new HttpFetcher(new FetchOptions { AllowLoopback = true, PerHostInterval = TimeSpan.Zero });
-            await new NewsRunner(state, fetcher).RunAsync([.. NewsSites.FeedPaths.Select(p => new Subscription(outlets.Url(p)))]);
-        }
-
+        await NewsSites.RunOnceAsync(statePath);
         await using var server = NewsServer.Create(new NewsServerOptions { StatePath = statePath, Port = 0 });
         await server.StartAsync();
         using var playwright = await Playwright.CreateAsync();

@@ -2,12 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
-using KannadaKit.News.Fetching;
-using KannadaKit.News.Runs;
 using KannadaKit.News.State;
-using KannadaKit.News.Subscriptions;
 using KannadaKit.Testing;
-using KannadaKit.Testing.Net;
 using KannadaKit.Testing.News;
 
 namespace KannadaKit.Web.Tests;
@@ -23,13 +19,7 @@ public sealed class NewsServerTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        await using (var outlets = await LocalHttpServer.StartAsync())
-        {
-            NewsSites.Mount(outlets, DateTimeOffset.UtcNow);
-            using var state = NewsState.Open(StatePath);
-            using var fetcher = new HttpFetcher(new FetchOptions { AllowLoopback = true, PerHostInterval = TimeSpan.Zero });
-            await new NewsRunner(state, fetcher).RunAsync([.. NewsSites.FeedPaths.Select(p => new Subscription(outlets.Url(p)))]);
-        }
+        await NewsSites.RunOnceAsync(StatePath);
 
         _server = NewsServer.Create(new NewsServerOptions { StatePath = StatePath, Port = 0 });
         await _server.StartAsync();

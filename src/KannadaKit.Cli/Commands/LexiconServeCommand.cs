@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using KannadaKit.Web;
 
 namespace KannadaKit.Cli.Commands;
@@ -23,11 +22,7 @@ internal static class LexiconServeCommand
         };
         command.SetAction(parse => context.Run(() =>
         {
-            if (!IPAddress.TryParse(parse.GetValue(host), out var address))
-                throw new CliException($"--host: '{parse.GetValue(host)}' is not an IP address", ExitCodes.Usage);
-            int p = parse.GetValue(port);
-            if (p is < 0 or > 65535)
-                throw new CliException("--port: between 0 and 65535", ExitCodes.Usage);
+            var (address, p) = ServeLoop.Endpoint(parse.GetValue(host), parse.GetValue(port));
             string? token = ReviewToken(parse.GetValue(tokenFile));
             using var loaded = ModelRivalLoader.Load(parse.GetValue(model), context);
             var server = LexiconServer.Create(new LexiconServerOptions
@@ -35,37 +30,12 @@ internal static class LexiconServeCommand
                 DatabasePath = parse.GetValue(db)!, Address = address, Port = p, ReviewToken = token,
                 ExtraRivals = loaded is null ? [] : [loaded.Rival],
             });
-            using var stop = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
+            return ServeLoop.Run(context, address, p, () => server.StartAsync(), server.DisposeAsync, () =>
             {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            try
-            {
-                server.StartAsync().GetAwaiter().GetResult();
-            }
-            catch (IOException e)
-            {
-                throw new CliException($"cannot listen on {address}:{p}: {e.Message}", e);
-            }
-
-            if (!IPAddress.IsLoopback(address))
-                context.Error.WriteLine($"kannadakit: warning: listening on {address}, reachable from the network");
-            context.Error.WriteLine($"serving {Lexicon.Store.LexiconStore.DisplayName(parse.GetValue(db)!)} at {server.Address} (Ctrl-C stops)");
-            if (token is not null)
-                context.Error.WriteLine($"review queue open: proposals at {server.Address}review (bearer token required to review)");
-            try
-            {
-                Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C
-            }
-
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return ExitCodes.Success;
+                context.Error.WriteLine($"serving {Lexicon.Store.LexiconStore.DisplayName(parse.GetValue(db)!)} at {server.Address} (Ctrl-C stops)");
+                if (token is not null)
+                    context.Error.WriteLine($"review queue open: proposals at {server.Address}review (bearer token required to review)");
+            });
         }));
         return command;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using KannadaKit.Web;
 
 namespace KannadaKit.Cli.Commands;
@@ -18,42 +17,10 @@ internal static class NewsServeCommand
         };
         command.SetAction(parse => context.Run(() =>
         {
-            if (!IPAddress.TryParse(parse.GetValue(host), out var address))
-                throw new CliException($"--host: '{parse.GetValue(host)}' is not an IP address", ExitCodes.Usage);
-            int p = parse.GetValue(port);
-            if (p is < 0 or > 65535)
-                throw new CliException("--port: between 0 and 65535", ExitCodes.Usage);
+            var (address, p) = ServeLoop.Endpoint(parse.GetValue(host), parse.GetValue(port));
             var server = NewsServer.Create(new NewsServerOptions { StatePath = parse.GetValue(state)!, Address = address, Port = p });
-            using var stop = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            try
-            {
-                server.StartAsync().GetAwaiter().GetResult();
-            }
-            catch (IOException e)
-            {
-                server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                throw new CliException($"cannot listen on {address}:{p}: {e.Message}", e);
-            }
-
-            if (!IPAddress.IsLoopback(address))
-                context.Error.WriteLine($"kannadakit: warning: listening on {address}, reachable from the network");
-            context.Error.WriteLine($"serving the digest in {parse.GetValue(state)} at {server.Address} (Ctrl-C stops)");
-            try
-            {
-                Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl-C
-            }
-
-            server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return ExitCodes.Success;
+            return ServeLoop.Run(context, address, p, () => server.StartAsync(), server.DisposeAsync,
+                () => context.Error.WriteLine($"serving the digest in {parse.GetValue(state)} at {server.Address} (Ctrl-C stops)"));
         }));
         return command;
     }

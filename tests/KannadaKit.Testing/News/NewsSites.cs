@@ -56,6 +56,17 @@ public sealed class NewsSites
         return sites;
     }
 
+    /// <summary>One <c>news run</c> over the three outlets into <paramref name="statePath"/> (created), for tests
+    /// of what comes after a run: serving, mailing. The outlets' server is gone when it returns.</summary>
+    public static async Task<KannadaKit.News.Runs.NewsRunReport> RunOnceAsync(string statePath)
+    {
+        await using var server = await LocalHttpServer.StartAsync();
+        Mount(server, DateTimeOffset.UtcNow);
+        using var state = KannadaKit.News.State.NewsState.Open(statePath);
+        using var fetcher = new KannadaKit.News.Fetching.HttpFetcher(new KannadaKit.News.Fetching.FetchOptions { AllowLoopback = true, PerHostInterval = TimeSpan.Zero });
+        return await new KannadaKit.News.Runs.NewsRunner(state, fetcher).RunAsync([.. FeedPaths.Select(p => new KannadaKit.News.Subscriptions.Subscription(server.Url(p)))]);
+    }
+
     /// <summary>A feed's text as served (placeholders filled in).</summary>
     public string FeedText(string file)
     {
