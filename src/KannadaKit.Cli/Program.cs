@@ -23,6 +23,7 @@ var root = new RootCommand("KannadaKit: Kannada-first language tools (normalizat
     ModelsCommand.Create(context),
     LexiconCommand.Create(context),
     NewsCommand.Create(context),
+    ClusterCommand.Create(context),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Contains("--help") && !args.Contains("-h"))

@@ -6,8 +6,9 @@ namespace KannadaKit.Cli.IO;
 /// Splits an input into chunks of whole lines (about <see cref="TargetSize"/> bytes each, larger only when one line is),
 /// so memory stays bounded however large the input is. A NUL byte anywhere is binary input, an error naming its line
 /// and byte offset (regression: only the first 8 KB were checked, and a later NUL was silently deleted).
+/// A reader over a cluster shard starts at the shard's byte offset and line, so its messages name the file's.
 /// </summary>
-internal sealed class LineChunkReader(InputFile input, Stream stream)
+internal sealed class LineChunkReader(InputFile input, Stream stream, long firstByte = 0, long firstLine = 1)
 {
     public const int TargetSize = 1 << 20;
 
@@ -15,8 +16,8 @@ internal sealed class LineChunkReader(InputFile input, Stream stream)
     {
         byte[] buffer = ArrayPool<byte>.Shared.Rent(TargetSize);
         int filled = 0;
-        long startByte = 0;
-        long startLine = 1;
+        long startByte = firstByte;
+        long startLine = firstLine;
         while (true)
         {
             if (filled == buffer.Length)

@@ -10,23 +10,37 @@ namespace KannadaKit.Cluster.Jobs;
 public static class CorpusJobClient
 {
     /// <summary>Runs <paramref name="plan"/> on the cluster behind <paramref name="grains"/>.</summary>
-    /// <exception cref="ClusterJobException">The job failed (the message is the worker's).</exception>
-    public static async Task<JobStatus> RunAsync(IGrainFactory grains, JobPlan plan, IProgress<JobStatus>? progress = null, TimeSpan? poll = null, CancellationToken cancel = default)
+    /// <param name="grains">The cluster client.</param>
+    /// <param name="plan">The job.</param>
+    /// <param name="progress">Each status polled.</param>
+    /// <param name="poll">How often to poll (default 0.5 s).</param>
+    /// <param name="giveUpAfter">How long the cluster may not answer before following stops (default 60 s); the job
+    /// itself goes on whenever workers come back.</param>
+    /// <param name="cancel">Stops following.</param>
+    /// <exception cref="ClusterJobException">The job failed (the message is the worker's), or the cluster stopped answering.</exception>
+    public static async Task<JobStatus> RunAsync(IGrainFactory grains, JobPlan plan, IProgress<JobStatus>? progress = null, TimeSpan? poll = null,
+        TimeSpan? giveUpAfter = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(plan);
         var job = grains.GetGrain<ICorpusJobGrain>(plan.Id);
         var every = poll ?? TimeSpan.FromMilliseconds(500);
+        var patience = giveUpAfter ?? TimeSpan.FromSeconds(60);
+        DateTimeOffset? silentSince = null;
         while (true)
         {
             JobStatus status;
             try
             {
                 status = await job.Submit(plan).WaitAsync(cancel);
+                silentSince = null;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException)
+            catch (Exception e) when (e is not OperationCanceledException and not ClusterJobException and not ArgumentException)
             {
-                // The job's silo is leaving; its grain comes back elsewhere at the next call.
+                // A silo leaving (its grains come back elsewhere at the next call), or no gateway answering at all.
+                silentSince ??= DateTimeOffset.UtcNow;
+                if (DateTimeOffset.UtcNow - silentSince > patience)
+                    throw new ClusterJobException($"the cluster has not answered for {patience.TotalSeconds:0} s ({e.Message.Split('\n')[0]}); the job goes on when workers are back: run the same command again", e);
                 await Task.Delay(every, cancel);
                 continue;
             }

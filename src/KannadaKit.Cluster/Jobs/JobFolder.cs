@@ -54,14 +54,23 @@ public sealed class JobFolder
         ArgumentNullException.ThrowIfNull(processor);
         var file = _plan.Files[shard.File];
         Directory.CreateDirectory(Path);
+        Stream Open()
+        {
+            var raw = new FileStream(file.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            long length = raw.Length;
+            if (length != file.Length)
+            {
+                raw.Dispose();
+                throw new ClusterJobException($"{file.Input}: changed while the job ran ({length:N0} bytes, planned {file.Length:N0}); run the job again");
+            }
+
+            return shard.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : new BoundedStream(raw, shard.Start, shard.Length);
+        }
+
         Atomically(PartPath(shard), output =>
         {
-            using var raw = new FileStream(file.Input, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            if (raw.Length != file.Length)
-                throw new ClusterJobException($"{file.Input}: changed while the job ran ({raw.Length:N0} bytes, planned {file.Length:N0}); run the job again");
-            Stream input = shard.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : new BoundedStream(raw, shard.Start, shard.Length);
-            using (input)
-                processor.Process(input, output, new ShardContext(file.Input, shard.Start, shard.Part == 0), _plan.Spec.Arguments, cancel);
+            using var input = Open();
+            processor.Process(input, output, new ShardContext(file.Input, shard.Start, shard.Part == 0, Open), _plan.Spec.Arguments, cancel);
         });
     }
 

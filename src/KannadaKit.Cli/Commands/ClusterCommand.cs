@@ -1,0 +1,244 @@
+using System.CommandLine;
+using System.Globalization;
+using KannadaKit.Cli.Cluster;
+using KannadaKit.Cli.Terminal;
+using KannadaKit.Cluster;
+using KannadaKit.Cluster.Grains;
+using KannadaKit.Cluster.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KannadaKit.Cli.Commands;
+
+/// <summary><c>kannadakit cluster worker|run|status</c>: corpus jobs on an Orleans cluster.</summary>
+internal static class ClusterCommand
+{
+    /// <summary>The commands a worker runs.</summary>
+    internal static IReadOnlyList<IShardProcessor> Processors() => [new NormalizeShardProcessor()];
+
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("cluster", "Run corpus jobs on several workers (Orleans): shards re-run elsewhere when a worker is lost, outputs identical to one machine's");
+        command.Subcommands.Add(Worker(context));
+        command.Subcommands.Add(Run(context));
+        command.Subcommands.Add(Status(context));
+        return command;
+    }
+
+    private static Option<string> ClusterOption() => new("--cluster")
+    {
+        Description = "localhost[:SILO-PORT[:GATEWAY-PORT]] (one machine; the first worker's ports, default 11111 and 30000) or a PostgreSQL connection string",
+        Required = true,
+    };
+
+    private static Command Worker(CliContext context)
+    {
+        var cluster = ClusterOption();
+        var port = new Option<int?>("--port") { Description = "This worker's silo port (default: the cluster's first, 11111)" };
+        var gateway = new Option<int?>("--gateway-port") { Description = "This worker's gateway port for clients (default: the cluster's first, 30000)" };
+        var command = new Command("worker", "Start a worker: joins the cluster, takes shards of running jobs until stopped (Ctrl-C or SIGTERM leave cleanly)") { cluster, port, gateway };
+        command.SetAction(parse => context.Run(() =>
+        {
+            var connection = Connection(parse.GetValue(cluster)!);
+            int siloPort = parse.GetValue(port) ?? connection.PrimaryPort, gatewayPort = parse.GetValue(gateway) ?? connection.GatewayPort;
+            if (siloPort is < 1 or > 65535 || gatewayPort is < 1 or > 65535)
+                throw new CliException("--port and --gateway-port: between 1 and 65535", ExitCodes.Usage);
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("Orleans", LogLevel.Error);
+            builder.UseOrleans(silo => Guard(() => silo.UseKannadaKitCluster(connection, siloPort, gatewayPort).AddKannadaKitWorker(Processors())));
+            using var host = builder.Build();
+            try
+            {
+                host.Start();
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OrleansException)
+            {
+                throw new CliException($"worker on port {siloPort}/{gatewayPort}: {e.Message.Split('\n')[0]}", e);
+            }
+
+            context.Error.WriteLine($"kannadakit: worker on 127.0.0.1:{siloPort} (gateway {gatewayPort}) joined the cluster; Ctrl-C leaves it");
+            host.WaitForShutdown();
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command Run(CliContext context)
+    {
+        var run = new Command("run", "Run a corpus job on the cluster and follow it; Ctrl-C stops following, not the job (the same command again reattaches)");
+        var inputs = new Argument<string[]>("inputs") { Description = "Input files (plain or .gz) on storage every worker reads", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out") { Description = "Output folder: one file per input, same name (.gz dropped), written when all its shards are done", Required = true };
+        var cluster = ClusterOption();
+        var shardMb = new Option<double>("--shard-mb") { Description = "Shard size in MB (shards end at line ends)", DefaultValueFactory = _ => 8 };
+        var progress = new Option<bool?>("--progress") { Description = "Show progress on standard error (default: when it is a terminal)" };
+        var giveUp = new Option<double>("--give-up-after") { Description = "Seconds without an answer from the cluster before following stops (the job goes on)", DefaultValueFactory = _ => 60 };
+        var profile = new Option<string?>("--profile", "-p") { Description = "As for normalize" };
+        var rules = new Option<string?>("--rules", "-r") { Description = "As for normalize" };
+        var jsonl = new Option<bool>("--jsonl") { Description = "As for normalize" };
+        var field = new Option<string?>("--field") { Description = "As for normalize" };
+        var onInvalid = new Option<string?>("--on-invalid") { Description = "As for normalize" };
+        var normalize = new Command("normalize", "kannadakit normalize, sharded: same options, byte-identical output")
+        {
+            inputs, output, cluster, shardMb, progress, giveUp, profile, rules, jsonl, field, onInvalid,
+        };
+        normalize.SetAction(parse => context.Run(() =>
+        {
+            var args = new List<string>();
+            void Pass(string name, string? value)
+            {
+                if (value is not null)
+                    args.AddRange([name, value]);
+            }
+
+            Pass("--profile", parse.GetValue(profile));
+            Pass("--rules", parse.GetValue(rules));
+            if (parse.GetValue(jsonl))
+                args.Add("--jsonl");
+            Pass("--field", parse.GetValue(field));
+            Pass("--on-invalid", parse.GetValue(onInvalid));
+            return Submit(context, "normalize", parse.GetValue(inputs)!, parse.GetValue(output)!, args, parse.GetValue(cluster)!, parse.GetValue(shardMb), parse.GetValue(progress), parse.GetValue(giveUp));
+        }));
+        run.Subcommands.Add(normalize);
+        return run;
+    }
+
+    private static int Submit(CliContext context, string commandName, string[] inputs, string outDir, List<string> args, string clusterValue, double shardMb, bool? showProgress, double giveUpAfter)
+    {
+        var connection = Connection(clusterValue);
+        if (shardMb is <= 0 or > 4096)
+            throw new CliException("--shard-mb: between 0 and 4096", ExitCodes.Usage);
+        if (giveUpAfter <= 0)
+            throw new CliException("--give-up-after: must be positive", ExitCodes.Usage);
+        var processor = Processors().Single(p => p.Command == commandName);
+        var spec = new CorpusJobSpec { Command = commandName, Inputs = inputs, OutputFolder = outDir, Arguments = args, ShardBytes = (long)(shardMb * (1 << 20)) };
+        JobPlan plan;
+        try
+        {
+            processor.Validate(args);
+            plan = ShardPlanner.Plan(spec);
+        }
+        catch (ClusterJobException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Usage);
+        }
+
+        using var client = Client(connection);
+        context.Error.WriteLine($"kannadakit: job {plan.Id}: {plan.Shards.Count:N0} shards of {plan.Files.Count:N0} files → {Path.GetFullPath(outDir)}");
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            JobStatus done;
+            using (var line = StatusLine.Create(context.Error, showProgress))
+            {
+                bool first = true;
+                var shown = new SyncProgress<JobStatus>(s =>
+                {
+                    if (first && s.ShardsDone > 0 && !s.Finished)
+                    {
+                        lock (line)
+                            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kannadakit: job {plan.Id}: {s.ShardsDone:N0} of {s.Shards:N0} shards were already done; going on from there"));
+                    }
+
+                    first = false;
+                    lock (line)
+                        line.Draw(() => Describe(s), force: s.Finished);
+                });
+                done = CorpusJobClient.RunAsync(client.Services.GetRequiredService<IClusterClient>(), plan, shown, giveUpAfter: TimeSpan.FromSeconds(giveUpAfter), cancel: stop.Token).GetAwaiter().GetResult();
+                line.Clear();
+            }
+
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"job {plan.Id}: {done.FilesDone:N0} files written to {Path.GetFullPath(outDir)} ({done.Shards:N0} shards, {done.Reissued:N0} run again after a lost worker)"));
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            context.Error.WriteLine($"kannadakit: stopped following job {plan.Id}; it goes on in the cluster (run the same command again to follow it)");
+            return 130;
+        }
+        catch (ClusterJobException e)
+        {
+            throw new CliException($"job {plan.Id}: {e.Message}", e);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static Command Status(CliContext context)
+    {
+        var job = new Argument<string>("job") { Description = "The job id `cluster run` printed" };
+        var cluster = ClusterOption();
+        var command = new Command("status", "Where a job stands: shards done and in flight, files written, workers") { job, cluster };
+        command.SetAction(parse => context.Run(() =>
+        {
+            using var client = Client(Connection(parse.GetValue(cluster)!));
+            var status = client.Services.GetRequiredService<IClusterClient>().GetGrain<ICorpusJobGrain>(parse.GetValue(job)!).Status().GetAwaiter().GetResult();
+            if (status.Shards == 0)
+                throw new CliException($"job {status.Id}: not known to the cluster (submit it with cluster run)");
+            context.Out.WriteLine(Describe(status) + (status.Error is { } e ? $"; failed: {e}" : ""));
+            foreach (var w in status.Workers)
+                context.Out.WriteLine($"  working: {w}");
+            return status.Error is null ? ExitCodes.Success : ExitCodes.Failure;
+        }));
+        return command;
+    }
+
+    private static string Describe(JobStatus s) => string.Create(CultureInfo.InvariantCulture,
+        $"{s.Command} {StatusLine.Bar(s.Shards == 0 ? 0 : (double)s.ShardsDone / s.Shards)} {s.ShardsDone:N0}/{s.Shards:N0} shards, {s.FilesDone:N0}/{s.Files:N0} files, {s.InFlight} in flight on {s.Workers.Count} workers{(s.Finished ? ", finished" : "")}");
+
+    private static IHost Client(ClusterConnection connection)
+    {
+        if (!ClusterHostingExtensions.AnyGatewayAnswers(connection))
+            throw new CliException($"no worker answers at the cluster's gateways ({connection.GatewayPort}…{connection.GatewayPort + 9}); start one with kannadakit cluster worker");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(c => Guard(() => c.UseKannadaKitCluster(connection)));
+        var host = builder.Build();
+        try
+        {
+            host.StartAsync().WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            host.Dispose();
+            throw new CliException($"no worker answers at the cluster's gateways ({connection.GatewayPort}…{connection.GatewayPort + 9}); start one with kannadakit cluster worker", e);
+        }
+
+        return host;
+    }
+
+    private static ClusterConnection Connection(string value)
+    {
+        try
+        {
+            return ClusterConnection.Parse(value);
+        }
+        catch (ClusterJobException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Usage);
+        }
+    }
+
+    private static void Guard(Action configure)
+    {
+        try
+        {
+            configure();
+        }
+        catch (ClusterJobException e)
+        {
+            throw new CliException(e.Message, ExitCodes.Usage);
+        }
+    }
+}
