@@ -69,7 +69,7 @@ public sealed class ClusterJobTests : IAsyncLifetime, IDisposable
         Processor.Delay = TimeSpan.FromMilliseconds(40);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var statuses = new List<JobStatus>();
-        var run = CorpusJobClient.RunAsync(_cluster.Client, plan, new Progress<JobStatus>(s => { lock (statuses) statuses.Add(s); }), TimeSpan.FromMilliseconds(100), cancel.Token);
+        var run = CorpusJobClient.RunAsync(_cluster.Client, plan, new Progress<JobStatus>(s => { lock (statuses) statuses.Add(s); }), TimeSpan.FromMilliseconds(100), cancel: cancel.Token);
 
         // Once work is under way on every silo, stop one that is not the primary (the test cluster's membership lives there).
         var victim = _cluster.SecondarySilos[0];

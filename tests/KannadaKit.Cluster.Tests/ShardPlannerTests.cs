@@ -37,6 +37,21 @@ public sealed class ShardPlannerTests : IDisposable
     }
 
     [Fact]
+    public void CountingLinesGivesTheSameCutsAndEachShardsFirstLine()
+    {
+        string path = _dir.File("n.txt");
+        File.WriteAllText(path, s_lines);
+        var spec = new CorpusJobSpec { Command = "segment", Inputs = [path], OutputFolder = _dir.File("out"), ShardBytes = 900 };
+        var plain = ShardPlanner.Plan(spec);
+        var counted = ShardPlanner.Plan(spec with { CountLines = true });
+        Assert.Equal(plain.Shards.Select(s => (s.Start, s.Length)), counted.Shards.Select(s => (s.Start, s.Length)));
+        var bytes = File.ReadAllBytes(path);
+        foreach (var s in counted.Shards)
+            Assert.Equal(1 + bytes.AsSpan(0, (int)s.Start).Count((byte)'\n'), s.StartLine);
+        Assert.All(plain.Shards, s => Assert.Equal(0, s.StartLine));
+    }
+
+    [Fact]
     public void GzipFilesAreOneShardAndEmptyFilesStillGetAnOutput()
     {
         string gz = _dir.File("b.txt.gz");

@@ -15,7 +15,7 @@ namespace KannadaKit.Cli.Commands;
 internal static class ClusterCommand
 {
     /// <summary>The commands a worker runs.</summary>
-    internal static IReadOnlyList<IShardProcessor> Processors() => [new NormalizeShardProcessor()];
+    internal static IReadOnlyList<IShardProcessor> Processors() => [new NormalizeShardProcessor(), new SegmentShardProcessor(), new TokenizeShardProcessor()];
 
     public static Command Create(CliContext context)
     {
@@ -69,40 +69,57 @@ internal static class ClusterCommand
     private static Command Run(CliContext context)
     {
         var run = new Command("run", "Run a corpus job on the cluster and follow it; Ctrl-C stops following, not the job (the same command again reattaches)");
+        run.Subcommands.Add(JobCommand(context, "normalize", "kannadakit normalize, sharded: same options, byte-identical output",
+            [("--profile", "-p", true), ("--rules", "-r", true), ("--jsonl", null, false), ("--field", null, true), ("--on-invalid", null, true)]));
+        run.Subcommands.Add(JobCommand(context, "segment", "kannadakit segment, sharded: same options, byte-identical output (one output file per input)",
+            [("--unit", "-u", true), ("--jsonl", null, false), ("--split-number-suffixes", null, false)]));
+        run.Subcommands.Add(JobCommand(context, "tokenize", "kannadakit tokenizer encode, sharded: same options, identical ids (one output file per input)",
+            [("--tokenizer", "-t", true), ("--special-tokens", null, true), ("--format", null, true)]));
+        return run;
+    }
+
+    // One job command: the cluster's options plus the one-machine command's, passed through as they were given.
+    private static Command JobCommand(CliContext context, string name, string description, (string Name, string? Alias, bool TakesValue)[] passed)
+    {
         var inputs = new Argument<string[]>("inputs") { Description = "Input files (plain or .gz) on storage every worker reads", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Output folder: one file per input, same name (.gz dropped), written when all its shards are done", Required = true };
         var cluster = ClusterOption();
         var shardMb = new Option<double>("--shard-mb") { Description = "Shard size in MB (shards end at line ends)", DefaultValueFactory = _ => 8 };
         var progress = new Option<bool?>("--progress") { Description = "Show progress on standard error (default: when it is a terminal)" };
         var giveUp = new Option<double>("--give-up-after") { Description = "Seconds without an answer from the cluster before following stops (the job goes on)", DefaultValueFactory = _ => 60 };
-        var profile = new Option<string?>("--profile", "-p") { Description = "As for normalize" };
-        var rules = new Option<string?>("--rules", "-r") { Description = "As for normalize" };
-        var jsonl = new Option<bool>("--jsonl") { Description = "As for normalize" };
-        var field = new Option<string?>("--field") { Description = "As for normalize" };
-        var onInvalid = new Option<string?>("--on-invalid") { Description = "As for normalize" };
-        var normalize = new Command("normalize", "kannadakit normalize, sharded: same options, byte-identical output")
+        var command = new Command(name, description) { inputs, output, cluster, shardMb, progress, giveUp };
+        var values = new List<(string Name, Option<string?>? Value, Option<bool>? Flag)>();
+        foreach (var (option, alias, takesValue) in passed)
         {
-            inputs, output, cluster, shardMb, progress, giveUp, profile, rules, jsonl, field, onInvalid,
-        };
-        normalize.SetAction(parse => context.Run(() =>
+            if (takesValue)
+            {
+                var o = alias is null ? new Option<string?>(option) : new Option<string?>(option, alias);
+                o.Description = $"As for the one-machine command";
+                command.Options.Add(o);
+                values.Add((option, o, null));
+            }
+            else
+            {
+                var f = new Option<bool>(option) { Description = "As for the one-machine command" };
+                command.Options.Add(f);
+                values.Add((option, null, f));
+            }
+        }
+
+        command.SetAction(parse => context.Run(() =>
         {
             var args = new List<string>();
-            void Pass(string name, string? value)
+            foreach (var (option, value, flag) in values)
             {
-                if (value is not null)
-                    args.AddRange([name, value]);
+                if (value is not null && parse.GetValue(value) is { } v)
+                    args.AddRange([option, v]);
+                else if (flag is not null && parse.GetValue(flag))
+                    args.Add(option);
             }
 
-            Pass("--profile", parse.GetValue(profile));
-            Pass("--rules", parse.GetValue(rules));
-            if (parse.GetValue(jsonl))
-                args.Add("--jsonl");
-            Pass("--field", parse.GetValue(field));
-            Pass("--on-invalid", parse.GetValue(onInvalid));
-            return Submit(context, "normalize", parse.GetValue(inputs)!, parse.GetValue(output)!, args, parse.GetValue(cluster)!, parse.GetValue(shardMb), parse.GetValue(progress), parse.GetValue(giveUp));
+            return Submit(context, name, parse.GetValue(inputs)!, parse.GetValue(output)!, args, parse.GetValue(cluster)!, parse.GetValue(shardMb), parse.GetValue(progress), parse.GetValue(giveUp));
         }));
-        run.Subcommands.Add(normalize);
-        return run;
+        return command;
     }
 
     private static int Submit(CliContext context, string commandName, string[] inputs, string outDir, List<string> args, string clusterValue, double shardMb, bool? showProgress, double giveUpAfter)
@@ -113,7 +130,11 @@ internal static class ClusterCommand
         if (giveUpAfter <= 0)
             throw new CliException("--give-up-after: must be positive", ExitCodes.Usage);
         var processor = Processors().Single(p => p.Command == commandName);
-        var spec = new CorpusJobSpec { Command = commandName, Inputs = inputs, OutputFolder = outDir, Arguments = args, ShardBytes = (long)(shardMb * (1 << 20)) };
+        var spec = new CorpusJobSpec
+        {
+            Command = commandName, Inputs = inputs, OutputFolder = outDir, Arguments = args, ShardBytes = (long)(shardMb * (1 << 20)),
+            CountLines = commandName == "segment" && SegmentShardProcessor.NumbersLines(args),
+        };
         JobPlan plan;
         try
         {

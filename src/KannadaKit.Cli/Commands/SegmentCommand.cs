@@ -37,37 +37,39 @@ internal static class SegmentCommand
         command.SetAction(parse => context.Run(() =>
         {
             var inputs = TextLines.Inputs(parse.GetValue(files));
-            string u = parse.GetValue(unit)!;
-            bool asJson = parse.GetValue(jsonl);
-            var words = new WordTokenizer(new WordTokenizerOptions { SplitNumberSuffixes = parse.GetValue(splitSuffixes) });
             using var o = context.OpenOutput();
             foreach (var input in inputs)
-            {
-                long lineNo = 0;
-                foreach (string line in TextLines.Read(input))
-                {
-                    lineNo++;
-                    switch (u)
-                    {
-                        case "akshara":
-                            foreach (var s in Aksharas.Enumerate(line))
-                                Emit(o, asJson, line, lineNo, s.Start, s.Length, null);
-                            break;
-                        case "word":
-                            foreach (var (kind, s) in words.Enumerate(line))
-                                Emit(o, asJson, line, lineNo, s.Start, s.Length, kind);
-                            break;
-                        default:
-                            foreach (var s in SentenceSplitter.Default.Enumerate(line))
-                                Emit(o, asJson, line, lineNo, s.Start, s.Length, null);
-                            break;
-                    }
-                }
-            }
+                Segment(TextLines.Read(input), 1, parse.GetValue(unit)!, parse.GetValue(jsonl), parse.GetValue(splitSuffixes), o);
             o.Flush();
             return ExitCodes.Success;
         }));
         return command;
+    }
+
+    /// <summary>Segments <paramref name="lines"/>, numbered from <paramref name="firstLine"/> (a cluster shard's start).</summary>
+    internal static void Segment(IEnumerable<string> lines, long firstLine, string unit, bool asJson, bool splitNumberSuffixes, StreamWriter o)
+    {
+        var words = new WordTokenizer(new WordTokenizerOptions { SplitNumberSuffixes = splitNumberSuffixes });
+        long lineNo = firstLine - 1;
+        foreach (string line in lines)
+        {
+            lineNo++;
+            switch (unit)
+            {
+                case "akshara":
+                    foreach (var s in Aksharas.Enumerate(line))
+                        Emit(o, asJson, line, lineNo, s.Start, s.Length, null);
+                    break;
+                case "word":
+                    foreach (var (kind, s) in words.Enumerate(line))
+                        Emit(o, asJson, line, lineNo, s.Start, s.Length, kind);
+                    break;
+                default:
+                    foreach (var s in SentenceSplitter.Default.Enumerate(line))
+                        Emit(o, asJson, line, lineNo, s.Start, s.Length, null);
+                    break;
+            }
+        }
     }
 
     private static void Emit(StreamWriter o, bool asJson, string line, long lineNo, int start, int length, TokenKind? kind)

@@ -201,50 +201,57 @@ internal static class TokenizerCommand
             var add = parse.GetValue(specials) == "on";
             var fmt = parse.GetValue(format)!;
             using var o = context.OpenOutput();
-            var ids = new List<int>();
             foreach (var input in inputs)
-            {
-                foreach (var line in TextLines.Read(input))
-                {
-                    if (fmt == "ids")
-                    {
-                        ids.Clear();
-                        tok.EncodeToIds(line, ids, add);
-                        for (var i = 0; i < ids.Count; i++)
-                        {
-                            if (i > 0)
-                            {
-                                o.Write(' ');
-                            }
-
-                            o.Write(ids[i].ToString(CultureInfo.InvariantCulture));
-                        }
-
-                        o.WriteLine();
-                        continue;
-                    }
-
-                    var e = tok.Encode(line, add);
-                    if (fmt == "tokens")
-                    {
-                        o.WriteLine(string.Join(' ', e.Tokens));
-                        continue;
-                    }
-
-                    var cp = CodePointIndex(line);
-                    o.WriteLine(JsonSerializer.Serialize(new
-                    {
-                        ids = e.Ids,
-                        tokens = e.Tokens,
-                        offsets = e.Offsets.Select(x => new[] { cp[x.Start], cp[x.End] }),
-                    }, JsonOptions));
-                }
-            }
-
+                WriteEncoded(tok, TextLines.Read(input), add, fmt, o);
+            o.Flush();
             return ExitCodes.Success;
         }));
         return command;
     }
+
+    /// <summary>One output line per input line, as <c>tokenizer encode</c> writes it (cluster shards too).</summary>
+    internal static void WriteEncoded(Tokenizer tok, IEnumerable<string> lines, bool add, string fmt, TextWriter o)
+    {
+        var ids = new List<int>();
+        foreach (var line in lines)
+        {
+            if (fmt == "ids")
+            {
+                ids.Clear();
+                tok.EncodeToIds(line, ids, add);
+                for (var i = 0; i < ids.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        o.Write(' ');
+                    }
+
+                    o.Write(ids[i].ToString(CultureInfo.InvariantCulture));
+                }
+
+                o.WriteLine();
+                continue;
+            }
+
+            var e = tok.Encode(line, add);
+            if (fmt == "tokens")
+            {
+                o.WriteLine(string.Join(' ', e.Tokens));
+                continue;
+            }
+
+            var cp = CodePointIndex(line);
+            o.WriteLine(JsonSerializer.Serialize(new
+            {
+                ids = e.Ids,
+                tokens = e.Tokens,
+                offsets = e.Offsets.Select(x => new[] { cp[x.Start], cp[x.End] }),
+            }, JsonOptions));
+        }
+    }
+
+    /// <summary>Loads a tokenizer file with the command's one-line error.</summary>
+    internal static Tokenizer LoadTokenizer(string path) => Load(path);
 
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

@@ -19,10 +19,18 @@ internal static class TextLines
     public static IEnumerable<string> Read(InputFile input, bool latin1 = false, bool latin1Fallback = false)
     {
         using var stream = input.OpenRead(out _);
+        foreach (var line in Read(input, stream, 0, 1, latin1, latin1Fallback))
+            yield return line;
+    }
+
+    /// <summary>Reads the lines of <paramref name="stream"/>, part of <paramref name="input"/> that starts at byte
+    /// <paramref name="firstByte"/> and line <paramref name="firstLine"/> (a cluster shard), so errors name the file's.</summary>
+    public static IEnumerable<string> Read(InputFile input, Stream stream, long firstByte, long firstLine, bool latin1 = false, bool latin1Fallback = false)
+    {
         var buffer = new MemoryStream();
         var chars = new char[4096];
-        long offset = 0;
-        long line = 1;
+        long offset = firstByte;
+        long line = firstLine;
         int b;
         var reader = new BufferedStream(stream, 1 << 16);
         while (true)

@@ -21,4 +21,8 @@ public sealed record CorpusJobSpec
 
     /// <summary>The size a shard aims at; shards end at line ends, so they run a little over.</summary>
     [Id(4)] public long ShardBytes { get; init; } = 8L << 20;
+
+    /// <summary>Count each shard's first line number at planning (a full read of every input): for output that
+    /// numbers lines, such as <c>segment --jsonl</c>.</summary>
+    [Id(5)] public bool CountLines { get; init; }
 }

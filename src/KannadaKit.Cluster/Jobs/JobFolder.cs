@@ -70,7 +70,7 @@ public sealed class JobFolder
         Atomically(PartPath(shard), output =>
         {
             using var input = Open();
-            processor.Process(input, output, new ShardContext(file.Input, shard.Start, shard.Part == 0, Open), _plan.Spec.Arguments, cancel);
+            processor.Process(input, output, new ShardContext(file.Input, shard.Start, shard.Part == 0, Open, shard.StartLine > 0 ? shard.StartLine : null), _plan.Spec.Arguments, cancel);
         });
     }
 

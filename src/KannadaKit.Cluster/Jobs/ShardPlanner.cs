@@ -40,9 +40,11 @@ public static class ShardPlanner
                 throw new ClusterJobException($"{spec.Inputs[f]}: the output folder holds the input itself; choose another --out");
             outputs[output] = spec.Inputs[f];
 
-            var cuts = gzip ? [0, info.Length] : Cuts(input, info.Length, spec.ShardBytes);
+            List<(long Byte, long Line)> cuts = gzip ? [(0, 1), (info.Length, 0)]
+                : spec.CountLines ? CountedCuts(input, info.Length, spec.ShardBytes)
+                : [.. Cuts(input, info.Length, spec.ShardBytes).Select(c => (c, 0L))];
             for (int p = 0; p + 1 < cuts.Count; p++)
-                shards.Add(new ShardSpec(shards.Count, f, p, cuts[p], cuts[p + 1] - cuts[p], gzip));
+                shards.Add(new ShardSpec(shards.Count, f, p, cuts[p].Byte, cuts[p + 1].Byte - cuts[p].Byte, gzip, spec.CountLines ? cuts[p].Line : 0));
             files.Add(new FilePlan(input, output, cuts.Count - 1, info.Length, info.LastWriteTimeUtc));
         }
 
@@ -67,6 +69,40 @@ public static class ShardPlanner
         }
 
         cuts.Add(length);
+        return cuts;
+    }
+
+    // The same cuts, found by reading the whole file, with the number of the line each starts.
+    private static List<(long Byte, long Line)> CountedCuts(string path, long length, long shardBytes)
+    {
+        var cuts = new List<(long, long)> { (0, 1) };
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var buffer = new byte[1 << 16];
+        long pos = 0, line = 1, target = shardBytes;
+        int n;
+        while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var span = buffer.AsSpan(0, n);
+            int at = 0;
+            while (at < n)
+            {
+                int nl = span[at..].IndexOf((byte)'\n');
+                if (nl < 0)
+                    break;
+                long next = pos + at + nl + 1;
+                line++;
+                at += nl + 1;
+                if (next >= target && next < length)
+                {
+                    cuts.Add((next, line));
+                    target = next + shardBytes;
+                }
+            }
+
+            pos += n;
+        }
+
+        cuts.Add((length, 0));
         return cuts;
     }
 

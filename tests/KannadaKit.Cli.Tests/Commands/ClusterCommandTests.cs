@@ -116,8 +116,9 @@ public sealed class ClusterCommandTests : IDisposable
         }
     }
 
-    private Task<CliRunner.Result> RunJob(List<string> inputs, string outDir) =>
-        Task.Run(() => _cli.Run("", ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", Cluster, "--shard-mb", "0.01", "--give-up-after", "5"]));
+    private Task<CliRunner.Result> RunJob(List<string> inputs, string outDir, int giveUpAfter = 60) =>
+        Task.Run(() => _cli.Run("", ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", Cluster, "--shard-mb", "0.01",
+            "--give-up-after", giveUpAfter.ToString(CultureInfo.InvariantCulture)]));
 
     [LinuxFact]
     public async Task AWorkerKilledMidJobLosesNothingAndTheOutputIsByteIdentical()
@@ -136,6 +137,21 @@ public sealed class ClusterCommandTests : IDisposable
         AssertSameAsOneMachine(inputs, outDir);
         Assert.Empty(Directory.GetFiles(outDir, "part-??????", SearchOption.AllDirectories)); // the job's parts are gone
 
+        // tokenize and segment --jsonl (line numbers across shards) on the two workers left: identical to one machine.
+        string tokenizer = Path.Combine(KannadaKit.Testing.SharedData.RepoRoot, "tests", "KannadaKit.Tokenizers.Tests", "Fixtures", "hf", "unigram-metaspace.json");
+        var tok = _cli.Run("", ["cluster", "run", "tokenize", .. inputs.Take(4), "--out", _cli.PathOf("ids"), "--cluster", Cluster, "--shard-mb", "0.02", "--tokenizer", tokenizer]);
+        Assert.True(tok.ExitCode == 0, tok.Stderr);
+        var seg = _cli.Run("", ["cluster", "run", "segment", .. inputs.Take(4), "--out", _cli.PathOf("seg"), "--cluster", Cluster, "--shard-mb", "0.02", "--unit", "akshara", "--jsonl"]);
+        Assert.True(seg.ExitCode == 0, seg.Stderr);
+        foreach (var input in inputs.Take(4))
+        {
+            var ids = _cli.Run("", "tokenizer", "encode", "--tokenizer", tokenizer, input);
+            Assert.Equal(ids.Stdout, File.ReadAllBytes(Path.Combine(_cli.PathOf("ids"), Path.GetFileName(input))));
+            var one = _cli.Run("", "segment", "--unit", "akshara", "--jsonl", input);
+            Assert.Equal(one.Stdout, File.ReadAllBytes(Path.Combine(_cli.PathOf("seg"), Path.GetFileName(input))));
+            Assert.Contains("\"line\":2500,", one.Text); // the last line's number came through the shards
+        }
+
         // Run again: it is the same job, already finished, and nothing is rewritten.
         var before = inputs.Select(i => File.GetLastWriteTimeUtc(Path.Combine(outDir, Path.GetFileName(i)))).ToList();
         var again = _cli.Run("", ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", Cluster, "--shard-mb", "0.01"]);
@@ -150,7 +166,7 @@ public sealed class ClusterCommandTests : IDisposable
         for (int i = 0; i < 3; i++)
             StartWorker(i);
         string outDir = _cli.PathOf("out");
-        var job = RunJob(inputs, outDir);
+        var job = RunJob(inputs, outDir, giveUpAfter: 5);
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         foreach (var w in _workers.ToList())
             Stop(w);
