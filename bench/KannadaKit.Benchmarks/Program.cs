@@ -30,11 +30,12 @@ return what switch
     "subtitle-long" => SubtitleBenchmark.RunLong(args[1..]),
     "lexicon" => LexiconSearchBenchmark.Run(args.Length > 1 ? args[1..] : []),
     "news" => KannadaKit.Benchmarks.News.NewsPipelineBenchmark.Run(args.Length > 1 ? args[1..] : []),
+    "cluster" => KannadaKit.Benchmarks.Cluster.ClusterBenchmark.Run(args.Length > 1 ? args[1..] : []),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate | fuzz [--count N] | subtitle [--hours H] | lexicon [ENTRIES] | news [ARTICLES]] | bdn [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: bench [normalize [--cli PATH] | segment | sentences [--errors] | romanized | tokenizers [--quick] | fertility | generate | fuzz [--count N] | subtitle [--hours H] | lexicon [ENTRIES] | news [ARTICLES] | cluster [MB]] | bdn [BenchmarkDotNet args]");
     return 2;
 }

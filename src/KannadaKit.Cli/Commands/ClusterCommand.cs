@@ -37,18 +37,22 @@ internal static class ClusterCommand
         var cluster = ClusterOption();
         var port = new Option<int?>("--port") { Description = "This worker's silo port (default: the cluster's first, 11111)" };
         var gateway = new Option<int?>("--gateway-port") { Description = "This worker's gateway port for clients (default: the cluster's first, 30000)" };
-        var command = new Command("worker", "Start a worker: joins the cluster, takes shards of running jobs until stopped (Ctrl-C or SIGTERM leave cleanly)") { cluster, port, gateway };
+        var slots = new Option<int>("--slots") { Description = "Shards this worker runs at once", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("worker", "Start a worker: joins the cluster, takes shards of running jobs until stopped (Ctrl-C or SIGTERM leave cleanly)") { cluster, port, gateway, slots };
         command.SetAction(parse => context.Run(() =>
         {
             var connection = Connection(parse.GetValue(cluster)!);
             int siloPort = parse.GetValue(port) ?? connection.PrimaryPort, gatewayPort = parse.GetValue(gateway) ?? connection.GatewayPort;
             if (siloPort is < 1 or > 65535 || gatewayPort is < 1 or > 65535)
                 throw new CliException("--port and --gateway-port: between 1 and 65535", ExitCodes.Usage);
+            int n = parse.GetValue(slots);
+            if (n is < 1 or > 256)
+                throw new CliException("--slots: between 1 and 256", ExitCodes.Usage);
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter("Orleans", LogLevel.Error);
-            builder.UseOrleans(silo => Guard(() => silo.UseKannadaKitCluster(connection, siloPort, gatewayPort).AddKannadaKitWorker(Processors())));
+            builder.UseOrleans(silo => Guard(() => silo.UseKannadaKitCluster(connection, siloPort, gatewayPort).AddKannadaKitWorker(Processors(), new CorpusJobOptions { Slots = n })));
             using var host = builder.Build();
             try
             {

@@ -21,13 +21,17 @@ public sealed partial class ShardWorker(
     ILogger<ShardWorker> log) : BackgroundService
 {
     private readonly Dictionary<string, IShardProcessor> _processors = processors.ToDictionary(p => p.Command, StringComparer.Ordinal);
-    private readonly Dictionary<string, JobPlan> _plans = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JobPlan> _plans = new(StringComparer.Ordinal);
 
     /// <summary>This worker's name in leases: its silo's address.</summary>
     public string Name => silo.SiloAddress.ToParsableString();
 
     /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Slots)).Select(_ => Task.Run(() => SlotAsync(stoppingToken), stoppingToken)));
+
+    // One slot: a shard at a time; a worker runs as many slots as it has cores.
+    private async Task SlotAsync(CancellationToken stoppingToken)
     {
         var directory = grains.GetGrain<IJobDirectoryGrain>(0);
         while (!stoppingToken.IsCancellationRequested)
@@ -63,6 +67,7 @@ public sealed partial class ShardWorker(
     {
         if (!_plans.TryGetValue(item.JobId, out var plan))
             _plans[item.JobId] = plan = await job.Plan() ?? throw new OrleansException($"job {item.JobId} has no plan");
+        // (two slots may both fetch a new job's plan once; the plans are equal)
         var folder = new JobFolder(plan);
         using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var renew = RenewAsync(job, item, renewing.Token);
