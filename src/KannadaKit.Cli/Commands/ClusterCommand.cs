@@ -48,6 +48,14 @@ internal static class ClusterCommand
             int n = parse.GetValue(slots);
             if (n is < 1 or > 256)
                 throw new CliException("--slots: between 1 and 256", ExitCodes.Usage);
+            // Orleans binds with address reuse, so a second worker on the same ports would start and split the
+            // cluster instead of failing: check that the ports are free first.
+            foreach (int p in new[] { siloPort, gatewayPort })
+            {
+                if (!PortIsFree(p))
+                    throw new CliException($"port {p} is in use (another worker on this machine?); give this one --port and --gateway-port of its own", ExitCodes.Usage);
+            }
+
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
@@ -241,6 +249,24 @@ internal static class ClusterCommand
         }
 
         return host;
+    }
+
+    private static bool PortIsFree(int port)
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port) { ExclusiveAddressUse = true };
+        try
+        {
+            probe.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            probe.Stop();
+        }
     }
 
     private static ClusterConnection Connection(string value)

@@ -156,6 +156,10 @@ public sealed class ClusterCommandTests : IDisposable
         var before = inputs.Select(i => File.GetLastWriteTimeUtc(Path.Combine(outDir, Path.GetFileName(i)))).ToList();
         var again = _cli.Run("", ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", Cluster, "--shard-mb", "0.01"]);
         Assert.True(again.ExitCode == 0, again.Stderr);
+
+        // A second worker on a port that is taken is refused, not started beside the first.
+        _cli.Run("", "cluster", "worker", "--cluster", Cluster, "--port", _siloBase.ToString(CultureInfo.InvariantCulture), "--gateway-port", _gatewayBase.ToString(CultureInfo.InvariantCulture))
+            .AssertOneLineError($"port {_siloBase} is in use");
         Assert.Equal(before, inputs.Select(i => File.GetLastWriteTimeUtc(Path.Combine(outDir, Path.GetFileName(i)))));
     }
 
