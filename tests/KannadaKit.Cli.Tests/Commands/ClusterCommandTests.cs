@@ -116,6 +116,18 @@ public sealed class ClusterCommandTests : IDisposable
         }
     }
 
+    // Waits until the job has finished some shards (their parts are on disk), however loaded the machine is.
+    private static async Task UntilSomeShardsAreDone(string outDir, Task job, int parts = 20)
+    {
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < until && !job.IsCompleted)
+        {
+            if (Directory.Exists(outDir) && Directory.GetFiles(outDir, "part-??????", SearchOption.AllDirectories).Length >= parts)
+                return;
+            await Task.Delay(50);
+        }
+    }
+
     private Task<CliRunner.Result> RunJob(List<string> inputs, string outDir, int giveUpAfter = 60) =>
         Task.Run(() => _cli.Run("", ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", Cluster, "--shard-mb", "0.01",
             "--give-up-after", giveUpAfter.ToString(CultureInfo.InvariantCulture)]));
@@ -128,7 +140,7 @@ public sealed class ClusterCommandTests : IDisposable
             StartWorker(i);
         string outDir = _cli.PathOf("out");
         var job = RunJob(inputs, outDir);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await UntilSomeShardsAreDone(outDir, job);
         Assert.False(job.IsCompleted, "the job finished before a worker could be killed: make it longer");
         Stop(_workers[2]); // SIGKILL, not the primary (membership in localhost mode goes through it)
         var r = await job.WaitAsync(TimeSpan.FromMinutes(3));
@@ -171,7 +183,8 @@ public sealed class ClusterCommandTests : IDisposable
             StartWorker(i);
         string outDir = _cli.PathOf("out");
         var job = RunJob(inputs, outDir, giveUpAfter: 5);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await UntilSomeShardsAreDone(outDir, job);
+        Assert.False(job.IsCompleted, "the job finished before its workers could be stopped: make it longer");
         foreach (var w in _workers.ToList())
             Stop(w);
         _workers.Clear();
