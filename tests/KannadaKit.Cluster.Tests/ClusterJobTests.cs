@@ -26,7 +26,7 @@ public sealed class ClusterJobTests : IAsyncLifetime, IDisposable
         public void Configure(ISiloBuilder silo)
         {
             silo.AddMemoryGrainStorage(ClusterStorage.Name);
-            silo.AddKannadaKitWorker([Processor], new CorpusJobOptions { LeaseTime = TimeSpan.FromSeconds(3), IdleWait = TimeSpan.FromMilliseconds(50) });
+            silo.AddKannadaKitWorker([Processor], new CorpusJobOptions { LeaseTime = TimeSpan.FromSeconds(3), IdleWait = TimeSpan.FromMilliseconds(50), Slots = 2 });
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         }
     }
@@ -89,10 +89,11 @@ public sealed class ClusterJobTests : IAsyncLifetime, IDisposable
         Assert.Equal(plan.Files.Count, done.FilesDone);
         foreach (var (file, i) in plan.Files.Select((f, i) => (f, i)))
             Assert.Equal(Processor.Apply(File.ReadAllText(inputs[i])), File.ReadAllText(file.Output));
-        // Every shard ran at least once; the reruns are only the lost silo's in-flight ones (one or two per worker).
+        // Every shard ran at least once, and only shards in flight at the loss ran twice: the lost silo's two slots,
+        // or, when the job's own grain lived there and its leases went with it, at most every slot's (3 × 2).
         var runs = Processor.Seen.Where(s => inputs.Contains(s.Input)).GroupBy(s => s).Select(g => g.Count()).ToList();
         Assert.Equal(plan.Shards.Count, runs.Count);
-        Assert.InRange(runs.Sum() - plan.Shards.Count, 1, 4);
+        Assert.InRange(runs.Sum() - plan.Shards.Count, 0, 6);
         Assert.True(new JobFolder(plan).IsDone);
     }
 
