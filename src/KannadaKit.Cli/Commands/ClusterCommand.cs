@@ -158,6 +158,15 @@ internal static class ClusterCommand
             throw new CliException(e.Message, ExitCodes.Usage);
         }
 
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"--out: {outDir}: {e.Message}", ExitCodes.Usage);
+        }
+
         using var client = Client(connection);
         context.Error.WriteLine($"kannadakit: job {plan.Id}: {plan.Shards.Count:N0} shards of {plan.Files.Count:N0} files → {Path.GetFullPath(outDir)}");
         using var stop = new CancellationTokenSource();

@@ -35,7 +35,7 @@ public static class CorpusJobClient
                 status = await job.Submit(plan).WaitAsync(cancel);
                 silentSince = null;
             }
-            catch (Exception e) when (e is not OperationCanceledException and not ClusterJobException and not ArgumentException)
+            catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException)
             {
                 // A silo leaving (its grains come back elsewhere at the next call), or no gateway answering at all.
                 silentSince ??= DateTimeOffset.UtcNow;

@@ -97,6 +97,11 @@ public sealed partial class ShardWorker(
         {
             await job.Failed(Name, item, e.Message);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !stop.IsCancellationRequested)
+        {
+            // An output folder that cannot be written (permissions, a full disk) is the same on the next try: say so.
+            await job.Failed(Name, item, $"{plan.Spec.OutputFolder}: {e.Message}");
+        }
         finally
         {
             await renewing.CancelAsync();

@@ -208,5 +208,6 @@ public sealed class ClusterCommandTests : IDisposable
         _cli.Run("", "cluster", "run", "normalize", _cli.PathOf("none.txt"), "--out", _cli.PathOf("o"), "--cluster", "localhost").AssertOneLineError("none.txt: no such file");
         _cli.Run("", "cluster", "run", "normalize", input, "--out", _cli.PathOf("o"), "--cluster", "localhost", "--profile", "wild").AssertOneLineError("unknown profile 'wild'");
         _cli.Run("", "cluster", "run", "normalize", input, "--out", _cli.PathOf("o"), "--cluster", Cluster).AssertOneLineError("no worker answers");
+        _cli.Run("", "cluster", "run", "normalize", input, "--out", Path.Combine(input, "sub"), "--cluster", Cluster).AssertOneLineError("--out: ");
     }
 }
