@@ -20,6 +20,7 @@ namespace KannadaKit.News.Tests;
 /// second run that sends only conditional feed requests and fetches no page again (checked in the server's own
 /// log), and hostile feeds and pages isolated while the run goes on.
 /// </summary>
+[Collection(RunsAlone.Name)] // the hostile run measures the process's allocations: no other test may run beside it
 public sealed class NewsRunnerTests : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _dir = new();
