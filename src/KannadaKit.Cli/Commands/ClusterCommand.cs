@@ -169,13 +169,7 @@ internal static class ClusterCommand
 
         using var client = Client(connection);
         context.Error.WriteLine($"kannadakit: job {plan.Id}: {plan.Shards.Count:N0} shards of {plan.Files.Count:N0} files → {Path.GetFullPath(outDir)}");
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var ctrlC = new CtrlC();
         try
         {
             JobStatus done;
@@ -194,7 +188,7 @@ internal static class ClusterCommand
                     lock (line)
                         line.Draw(() => Describe(s), force: s.Finished);
                 });
-                done = CorpusJobClient.RunAsync(client.Services.GetRequiredService<IClusterClient>(), plan, shown, giveUpAfter: TimeSpan.FromSeconds(giveUpAfter), cancel: stop.Token).GetAwaiter().GetResult();
+                done = CorpusJobClient.RunAsync(client.Services.GetRequiredService<IClusterClient>(), plan, shown, giveUpAfter: TimeSpan.FromSeconds(giveUpAfter), cancel: ctrlC.Token).GetAwaiter().GetResult();
                 line.Clear();
             }
 
@@ -202,7 +196,7 @@ internal static class ClusterCommand
                 $"job {plan.Id}: {done.FilesDone:N0} files written to {Path.GetFullPath(outDir)} ({done.Shards:N0} shards, {done.Reissued:N0} run again after a lost worker)"));
             return ExitCodes.Success;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (ctrlC.Token.IsCancellationRequested)
         {
             context.Error.WriteLine($"kannadakit: stopped following job {plan.Id}; it goes on in the cluster (run the same command again to follow it)");
             return 130;
@@ -210,10 +204,6 @@ internal static class ClusterCommand
         catch (ClusterJobException e)
         {
             throw new CliException($"job {plan.Id}: {e.Message}", e);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 

@@ -20,13 +20,7 @@ internal static class ServeLoop
     /// <exception cref="CliException">The port cannot be listened on.</exception>
     public static int Run(CliContext context, IPAddress address, int port, Func<Task> start, Func<ValueTask> dispose, Action announce)
     {
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var ctrlC = new Terminal.CtrlC();
         try
         {
             try
@@ -43,7 +37,7 @@ internal static class ServeLoop
             announce();
             try
             {
-                Task.Delay(Timeout.Infinite, stop.Token).GetAwaiter().GetResult();
+                Task.Delay(Timeout.Infinite, ctrlC.Token).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException)
             {
@@ -54,7 +48,6 @@ internal static class ServeLoop
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             dispose().AsTask().GetAwaiter().GetResult();
         }
     }
