@@ -1,6 +1,7 @@
 using KannadaKit.Cluster.Jobs;
 using KannadaKit.Cluster.Workers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KannadaKit.Cluster;
 
@@ -15,7 +16,7 @@ public static class ClusterHosting
         foreach (var p in processors)
             silo.Services.AddSingleton(p);
         silo.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? new CorpusJobOptions()));
-        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddHostedService<ShardWorker>();
         return silo;
     }

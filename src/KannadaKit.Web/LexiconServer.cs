@@ -46,15 +46,7 @@ public sealed class LexiconServer : IAsyncDisposable
                 _ = new LexiconReview(store);
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k =>
-        {
-            k.Listen(options.Address, options.Port);
-            k.Limits.MaxRequestLineSize = 8 * 1024;
-            k.Limits.MaxRequestBodySize = 64 * 1024;
-        });
-        var app = builder.Build();
+        var app = KestrelApp.Create(options.Address, options.Port, maxRequestBody: 64 * 1024);
         var pool = new StorePool(options.DatabasePath);
         Map(app, pool, options.ReviewToken is { } t ? new ReviewTokenCheck(t.Trim()) : null, [.. options.ExtraRivals]);
         return new LexiconServer(app, pool);

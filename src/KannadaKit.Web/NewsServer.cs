@@ -39,15 +39,7 @@ public sealed class NewsServer : IAsyncDisposable
         var state = NewsState.Open(options.StatePath, create: false);
         try
         {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k =>
-            {
-                k.Listen(options.Address, options.Port);
-                k.Limits.MaxRequestLineSize = 8 * 1024;
-                k.Limits.MaxRequestBodySize = 0;
-            });
-            var app = builder.Build();
+            var app = KestrelApp.Create(options.Address, options.Port, maxRequestBody: 0);
             Map(app, state);
             return new NewsServer(app, state);
         }

@@ -1,3 +1,4 @@
+using KannadaKit.Cli.Commands;
 using KannadaKit.Cli.IO;
 using KannadaKit.Cli.Normalize;
 using KannadaKit.Cluster.Jobs;
@@ -102,23 +103,18 @@ internal sealed class NormalizeShardProcessor : IShardProcessor
             }
         }
 
-        if (!NormalizationRules.TryParseProfile(profile, out var p))
-            throw new ClusterJobException($"normalize: unknown profile '{profile}'");
-        var options = NormalizerOptions.ForProfile(p);
-        if (rules is not null)
+        NormalizerOptions options;
+        try
         {
-            try
-            {
-                options = options.WithRules(rules);
-            }
-            catch (RuleSpecException e)
-            {
-                throw new ClusterJobException("normalize: --rules: " + e.Message, e);
-            }
+            options = NormalizeCommand.Options(profile, rules);
+            if (jsonl && field is not null)
+                NormalizeCommand.CheckField(field);
+        }
+        catch (CliException e)
+        {
+            throw new ClusterJobException("normalize: " + e.Message, e);
         }
 
-        if (field is not null && (field.Length == 0 || field.Split('.').Any(part => part.Length == 0)))
-            throw new ClusterJobException($"normalize: --field '{field}': expected a field name, or a dotted path of names such as meta.title");
         return (options, jsonl ? field ?? "text" : null, replace);
     }
 }

@@ -106,7 +106,7 @@ internal static class ClusterCommand
             if (takesValue)
             {
                 var o = alias is null ? new Option<string?>(option) : new Option<string?>(option, alias);
-                o.Description = $"As for the one-machine command";
+                o.Description = "As for the one-machine command";
                 command.Options.Add(o);
                 values.Add((option, o, null));
             }

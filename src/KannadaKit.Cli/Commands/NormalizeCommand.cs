@@ -43,23 +43,7 @@ internal static class NormalizeCommand
         };
         command.SetAction(parse => context.Run(() =>
         {
-            if (!NormalizationRules.TryParseProfile(parse.GetValue(profile)!, out var p))
-            {
-                throw new CliException($"unknown profile '{parse.GetValue(profile)}'", ExitCodes.Usage);
-            }
-
-            var options = NormalizerOptions.ForProfile(p);
-            if (parse.GetValue(rules) is { } spec)
-            {
-                try
-                {
-                    options = options.WithRules(spec);
-                }
-                catch (RuleSpecException e)
-                {
-                    throw new CliException("--rules: " + e.Message, ExitCodes.Usage);
-                }
-            }
+            var options = Options(parse.GetValue(profile)!, parse.GetValue(rules));
 
             if (parse.GetValue(listRules))
             {
@@ -73,10 +57,9 @@ internal static class NormalizeCommand
                 throw new CliException("--threads must be 0 (all cores) or more", ExitCodes.Usage);
             }
 
-            if (parse.GetValue(jsonl) && parse.GetValue(field) is { } path
-                && (path.Length == 0 || path.Split('.').Any(part => part.Length == 0)))
+            if (parse.GetValue(jsonl))
             {
-                throw new CliException($"--field '{path}': expected a field name, or a dotted path of names such as meta.title", ExitCodes.Usage);
+                CheckField(parse.GetValue(field)!);
             }
 
             var settings = new NormalizeSettings(
@@ -93,6 +76,39 @@ internal static class NormalizeCommand
             return new NormalizeJob(settings, context.Error, context.OpenOutputStream).Run();
         }));
         return command;
+    }
+
+    /// <summary>The normalizer options for <c>--profile</c> and <c>--rules</c> (also what cluster shards run with).</summary>
+    internal static NormalizerOptions Options(string profile, string? rules)
+    {
+        if (!NormalizationRules.TryParseProfile(profile, out var p))
+        {
+            throw new CliException($"unknown profile '{profile}'", ExitCodes.Usage);
+        }
+
+        var options = NormalizerOptions.ForProfile(p);
+        if (rules is null)
+        {
+            return options;
+        }
+
+        try
+        {
+            return options.WithRules(rules);
+        }
+        catch (RuleSpecException e)
+        {
+            throw new CliException("--rules: " + e.Message, ExitCodes.Usage);
+        }
+    }
+
+    /// <summary>Checks a <c>--field</c> path.</summary>
+    internal static void CheckField(string path)
+    {
+        if (path.Length == 0 || path.Split('.').Any(part => part.Length == 0))
+        {
+            throw new CliException($"--field '{path}': expected a field name, or a dotted path of names such as meta.title", ExitCodes.Usage);
+        }
     }
 
     private static void ListRules(TextWriter o)

@@ -18,8 +18,12 @@ public sealed class CorpusJobGrain(
 {
     private readonly Dictionary<(WorkKind, int), (string Worker, DateTimeOffset Until)> _leases = [];
     private JobFolder? _folder;
+    private ShardSpec[][]? _shardsByFile;
 
     private JobFolder Folder => _folder ??= new JobFolder(state.State.Plan!);
+
+    // Each file's shards, derived once from the plan: every lease checks which files are ready to assemble.
+    private ShardSpec[][] ShardsByFile => _shardsByFile ??= [.. Enumerable.Range(0, state.State.Plan!.Files.Count).Select(f => state.State.Plan.ShardsOf(f).ToArray())];
 
     /// <inheritdoc />
     public async Task<JobStatus> Submit(JobPlan plan)
@@ -31,6 +35,7 @@ public sealed class CorpusJobGrain(
         {
             state.State.Plan = plan;
             _folder = null;
+            _shardsByFile = null;
             Folder.Create();
             // Work finished before a restart (or under a lost state) is on disk: count it, do not redo it.
             foreach (var s in plan.Shards.Where(Folder.IsShardDone))
@@ -64,7 +69,7 @@ public sealed class CorpusJobGrain(
         // Assemblies first: they finish outputs, and free the disk the parts take.
         for (int f = 0; f < plan.Files.Count; f++)
         {
-            if (!state.State.Assembled.Contains(f) && !_leases.ContainsKey((WorkKind.Assemble, f)) && plan.ShardsOf(f).All(s => state.State.Done.Contains(s.Index)))
+            if (!state.State.Assembled.Contains(f) && !_leases.ContainsKey((WorkKind.Assemble, f)) && ShardsByFile[f].All(s => state.State.Done.Contains(s.Index)))
                 return Task.FromResult<WorkItem?>(Give(worker, WorkKind.Assemble, f, now));
         }
 
