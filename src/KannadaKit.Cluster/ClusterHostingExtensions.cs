@@ -1,4 +1,6 @@
+using System.Net;
 using KannadaKit.Cluster.Jobs;
+using KannadaKit.Cluster.Postgres;
 using Orleans.Configuration;
 
 namespace KannadaKit.Cluster;
@@ -9,25 +11,75 @@ public static class ClusterHostingExtensions
     /// <summary>The cluster and service ids every KannadaKit silo and client uses.</summary>
     public const string ClusterId = "kannadakit";
 
-    /// <summary>Configures <paramref name="silo"/> as a member of <paramref name="connection"/>'s cluster on the given ports.</summary>
-    /// <exception cref="ClusterJobException">PostgreSQL membership is asked for and not yet supported by this build.</exception>
-    public static ISiloBuilder UseKannadaKitCluster(this ISiloBuilder silo, ClusterConnection connection, int siloPort, int gatewayPort)
+    // Orleans' name for the Npgsql provider.
+    private const string Npgsql = "Npgsql";
+
+    /// <summary>
+    /// Configures <paramref name="silo"/> as a member of <paramref name="connection"/>'s cluster on the given ports:
+    /// localhost (membership through the first worker, state and reminders in memory) or PostgreSQL (membership,
+    /// grain state and reminders in the database, whose tables are made on first use).
+    /// </summary>
+    /// <param name="silo">The silo.</param>
+    /// <param name="connection">The cluster.</param>
+    /// <param name="siloPort">This silo's port.</param>
+    /// <param name="gatewayPort">This silo's gateway port for clients.</param>
+    /// <param name="advertise">The address other silos reach this one at (PostgreSQL mode); default <see cref="ClusterConnection.AdvertisedAddress"/>.</param>
+    /// <exception cref="ClusterJobException">The database cannot be reached, or this machine's address cannot be found.</exception>
+    public static ISiloBuilder UseKannadaKitCluster(this ISiloBuilder silo, ClusterConnection connection, int siloPort, int gatewayPort, IPAddress? advertise = null)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(connection);
-        if (!connection.Localhost)
-            throw new ClusterJobException("--cluster: PostgreSQL membership is not in this build yet; use --cluster localhost on one machine");
-        silo.UseLocalhostClustering(siloPort, gatewayPort, connection.PrimaryEndpoint, ClusterId, ClusterId);
-        silo.AddMemoryGrainStorage(ClusterStorage.Name);
+        // Feeds may be polled as often as every 10 s (Orleans' default floor is a minute).
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(10));
+        if (connection.Localhost)
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, connection.PrimaryEndpoint, ClusterId, ClusterId);
+            silo.AddMemoryGrainStorage(ClusterStorage.Name);
+            silo.UseInMemoryReminderService();
+            return silo;
+        }
+
+        string cs = connection.Prepare().OrleansConnectionString!;
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+        silo.ConfigureEndpoints(advertise ?? connection.AdvertisedAddress(), siloPort, gatewayPort, listenOnAnyHostAddress: true);
+        silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, cs));
+        silo.AddAdoNetGrainStorage(ClusterStorage.Name, o => (o.Invariant, o.ConnectionString) = (Npgsql, cs));
+        silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Npgsql, cs));
+        // A worker writes "I am alive" every 10 s and counts as gone after 30 s without: a worker joining a cluster
+        // whose workers were all killed waits half a minute for their rows to go stale, not Orleans' ten.
+        silo.Configure<ClusterMembershipOptions>(o => (o.IAmAliveTablePublishTimeout, o.NumMissedTableIAmAliveLimit) = (TimeSpan.FromSeconds(10), 3));
         return silo;
     }
 
-    /// <summary>Whether any worker's gateway answers (localhost mode; true for PostgreSQL, where the table knows).</summary>
+    /// <summary>
+    /// Runs the silo as a Kubernetes pod (Microsoft.Orleans.Hosting.Kubernetes): named after the pod, and watching the
+    /// pods of its deployment so that a deleted pod's silo is declared dead at once rather than after missed probes.
+    /// Membership, state and reminders stay in PostgreSQL.
+    /// </summary>
+    public static ISiloBuilder UseKannadaKitKubernetes(this ISiloBuilder silo)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        silo.UseKubernetesHosting();
+        return silo;
+    }
+
+    /// <summary>The pod's address from the downward API (<c>POD_IP</c>), which a worker in Kubernetes advertises.</summary>
+    /// <exception cref="ClusterJobException">It is not set: the worker is not in a pod, or the manifest does not pass it.</exception>
+    public static IPAddress PodAddress()
+    {
+        string? ip = Environment.GetEnvironmentVariable("POD_IP");
+        if (ip is null || !IPAddress.TryParse(ip, out var address))
+            throw new ClusterJobException("--kubernetes: POD_IP is not set to an address; pass the pod's status.podIP (and POD_NAME, POD_NAMESPACE) through the downward API, as tools/kubernetes/workers.yaml does");
+        return address;
+    }
+
+    /// <summary>Whether any worker can be reached: a gateway that answers (localhost) or an active worker in the membership table (PostgreSQL).</summary>
+    /// <exception cref="ClusterJobException">The database cannot be reached.</exception>
     public static bool AnyGatewayAnswers(ClusterConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
         if (!connection.Localhost)
-            return true;
+            return PostgresClusterSchema.ActiveGateways(connection.Prepare().OrleansConnectionString!, ClusterId) > 0;
         int[] live = LiveGateways(connection.GatewayPort);
         return live.Length > 1 || Probe(live[0]);
     }
@@ -37,9 +89,17 @@ public static class ClusterHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(connection);
-        if (!connection.Localhost)
-            throw new ClusterJobException("--cluster: PostgreSQL membership is not in this build yet; use --cluster localhost on one machine");
-        client.UseLocalhostClustering(LiveGateways(connection.GatewayPort), ClusterId, ClusterId);
+        if (connection.Localhost)
+        {
+            client.UseLocalhostClustering(LiveGateways(connection.GatewayPort), ClusterId, ClusterId);
+        }
+        else
+        {
+            string cs = connection.Prepare().OrleansConnectionString!;
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ClusterId));
+            client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, cs));
+        }
+
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
         // A call to a silo that just died fails in seconds, not the default half minute.
         client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));

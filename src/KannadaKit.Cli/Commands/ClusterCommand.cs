@@ -38,9 +38,19 @@ internal static class ClusterCommand
         var port = new Option<int?>("--port") { Description = "This worker's silo port (default: the cluster's first, 11111)" };
         var gateway = new Option<int?>("--gateway-port") { Description = "This worker's gateway port for clients (default: the cluster's first, 30000)" };
         var slots = new Option<int>("--slots") { Description = "Shards this worker runs at once", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("worker", "Start a worker: joins the cluster, takes shards of running jobs until stopped (Ctrl-C or SIGTERM leave cleanly)") { cluster, port, gateway, slots };
+        var advertise = new Option<string?>("--advertise") { Description = "The address other workers and clients reach this one at (PostgreSQL mode; default: this machine's address towards the database)" };
+        var allowPrivate = new Option<bool>("--allow-private") { Description = "Let this worker's feed grains fetch feeds on loopback and private addresses (a local server)" };
+        var kubernetes = new Option<bool>("--kubernetes") { Description = "Run as a Kubernetes pod (PostgreSQL mode): advertise POD_IP, and declare deleted pods' workers dead at once" };
+        var command = new Command("worker", "Start a worker: joins the cluster, takes shards of running jobs and polls followed feeds until stopped (Ctrl-C or SIGTERM leave cleanly)")
+        {
+            cluster, port, gateway, slots, advertise, allowPrivate, kubernetes,
+        };
         command.SetAction(parse => context.Run(() =>
         {
+            bool inPod = parse.GetValue(kubernetes);
+            if (inPod && parse.GetValue(cluster)!.StartsWith("localhost", StringComparison.Ordinal))
+                throw new CliException("--kubernetes: workers in pods share PostgreSQL membership; give --cluster a PostgreSQL connection string", ExitCodes.Usage);
+            System.Net.IPAddress? address = inPod ? Guard(ClusterHostingExtensions.PodAddress) : null;
             var connection = Connection(parse.GetValue(cluster)!);
             int siloPort = parse.GetValue(port) ?? connection.PrimaryPort, gatewayPort = parse.GetValue(gateway) ?? connection.GatewayPort;
             if (siloPort is < 1 or > 65535 || gatewayPort is < 1 or > 65535)
@@ -56,11 +66,14 @@ internal static class ClusterCommand
                     throw new CliException($"port {p} is in use (another worker on this machine?); give this one --port and --gateway-port of its own", ExitCodes.Usage);
             }
 
+            if (parse.GetValue(advertise) is { } a && !System.Net.IPAddress.TryParse(a, out address))
+                throw new CliException($"--advertise '{a}': expected an IP address", ExitCodes.Usage);
+            address ??= Guard(connection.AdvertisedAddress);
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter("Orleans", LogLevel.Error);
-            builder.UseOrleans(silo => Guard(() => silo.UseKannadaKitCluster(connection, siloPort, gatewayPort).AddKannadaKitWorker(Processors(), new CorpusJobOptions { Slots = n })));
+            builder.UseOrleans(silo => Guard(() => (inPod ? silo.UseKannadaKitKubernetes() : silo).UseKannadaKitCluster(connection, siloPort, gatewayPort, address).AddKannadaKitWorker(Processors(), new CorpusJobOptions { Slots = n }, new KannadaKit.News.Fetching.FetchOptions { AllowPrivate = parse.GetValue(allowPrivate) })));
             using var host = builder.Build();
             try
             {
@@ -71,7 +84,7 @@ internal static class ClusterCommand
                 throw new CliException($"worker on port {siloPort}/{gatewayPort}: {e.Message.Split('\n')[0]}", e);
             }
 
-            context.Error.WriteLine($"kannadakit: worker on 127.0.0.1:{siloPort} (gateway {gatewayPort}) joined the cluster; Ctrl-C leaves it");
+            context.Error.WriteLine($"kannadakit: worker on {address}:{siloPort} (gateway {gatewayPort}) joined the cluster; Ctrl-C leaves it");
             host.WaitForShutdown();
             return ExitCodes.Success;
         }));
@@ -178,10 +191,12 @@ internal static class ClusterCommand
                 bool first = true;
                 var shown = new SyncProgress<JobStatus>(s =>
                 {
-                    if (first && s.ShardsDone > 0 && !s.Finished)
+                    // With durable state (PostgreSQL) restarted workers take up a job on their own and may finish it before it is run again.
+                    if (first && s.ShardsDone > 0)
                     {
                         lock (line)
-                            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kannadakit: job {plan.Id}: {s.ShardsDone:N0} of {s.Shards:N0} shards were already done; going on from there"));
+                            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                                $"kannadakit: job {plan.Id}: {s.ShardsDone:N0} of {s.Shards:N0} shards were already done; {(s.Finished ? "the workers finished it meanwhile" : "going on from there")}"));
                     }
 
                     first = false;
@@ -229,10 +244,10 @@ internal static class ClusterCommand
     private static string Describe(JobStatus s) => string.Create(CultureInfo.InvariantCulture,
         $"{s.Command} {StatusLine.Bar(s.Shards == 0 ? 0 : (double)s.ShardsDone / s.Shards)} {s.ShardsDone:N0}/{s.Shards:N0} shards, {s.FilesDone:N0}/{s.Files:N0} files, {s.InFlight} in flight on {s.Workers.Count} workers{(s.Finished ? ", finished" : "")}");
 
-    private static IHost Client(ClusterConnection connection)
+    internal static IHost Client(ClusterConnection connection)
     {
-        if (!ClusterHostingExtensions.AnyGatewayAnswers(connection))
-            throw new CliException($"no worker answers at the cluster's gateways ({connection.GatewayPort}…{connection.GatewayPort + 9}); start one with kannadakit cluster worker");
+        if (!Guard(() => ClusterHostingExtensions.AnyGatewayAnswers(connection)))
+            throw new CliException($"no worker answers {connection.GatewaysDescription}; start one with kannadakit cluster worker");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(c => Guard(() => c.UseKannadaKitCluster(connection)));
@@ -244,7 +259,7 @@ internal static class ClusterCommand
         catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException)
         {
             host.Dispose();
-            throw new CliException($"no worker answers at the cluster's gateways ({connection.GatewayPort}…{connection.GatewayPort + 9}); start one with kannadakit cluster worker", e);
+            throw new CliException($"no worker answers {connection.GatewaysDescription}; start one with kannadakit cluster worker", e);
         }
 
         return host;
@@ -268,15 +283,31 @@ internal static class ClusterCommand
         }
     }
 
-    private static ClusterConnection Connection(string value)
+    // Parses --cluster and, for PostgreSQL, makes the cluster's tables on first use.
+    internal static ClusterConnection Connection(string value)
     {
+        ClusterConnection parsed;
         try
         {
-            return ClusterConnection.Parse(value);
+            parsed = ClusterConnection.Parse(value);
         }
         catch (ClusterJobException e)
         {
             throw new CliException(e.Message, ExitCodes.Usage);
+        }
+
+        return Guard(() => parsed.Prepare(), ExitCodes.Failure);
+    }
+
+    private static T Guard<T>(Func<T> configure, int exitCode = ExitCodes.Usage)
+    {
+        try
+        {
+            return configure();
+        }
+        catch (ClusterJobException e)
+        {
+            throw new CliException(e.Message, e, exitCode);
         }
     }
 

@@ -26,9 +26,14 @@ internal static class NewsRunCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds a whole response may take", DefaultValueFactory = _ => 30 };
         var force = new Option<bool>("--force") { Description = "Fetch every feed now, even those backing off after failures" };
         var progress = new Option<bool?>("--progress") { Description = "Show progress on standard error (default: when it is a terminal)" };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Poll the feeds on a cluster (localhost[:PORTS] or a PostgreSQL connection string): each feed a grain on its own schedule on some worker; this run collects what they found",
+        };
+        var every = new Option<double>("--every") { Description = "With --cluster: minutes between two polls of a feed (at least 1/6)", DefaultValueFactory = _ => 15 };
         var command = new Command("run", "Fetch feeds (conditionally), extract new articles, group them into one story per event, summarize, and write the digest; safe to repeat on a schedule")
         {
-            feeds, state, output, model, device, allowPrivate, window, maxStories, interval, timeout, force, progress,
+            feeds, state, output, model, device, allowPrivate, window, maxStories, interval, timeout, force, progress, cluster, every,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -41,6 +46,10 @@ internal static class NewsRunCommand
             if (File.Exists(outDir))
                 throw new CliException($"--out: {outDir} is a file; expected a folder", ExitCodes.Usage);
 
+            double minutes = parse.GetValue(every);
+            if (minutes < 1.0 / 6 || minutes > 7 * 24 * 60)
+                throw new CliException("--every: minutes between polls, from 1/6 (10 s) to a week", ExitCodes.Usage);
+            using var clusterHost = parse.GetValue(cluster) is { } c ? ClusterCommand.Client(ClusterCommand.Connection(c)) : null;
             using var loader = NewsModelLoader.Load(parse.GetValue(model), parse.GetValue(device)!);
             if (loader is not null)
                 context.Error.WriteLine($"kannadakit: summaries by {loader.Summarizer.Name}: {loader.Description}");
@@ -58,6 +67,7 @@ internal static class NewsRunCommand
                 IgnoreSchedule = parse.GetValue(force),
             });
             NewsRunReport report;
+            IReadOnlyList<KannadaKit.Cluster.News.FeedPollStatus>? polled = null;
             using (var line = StatusLine.Create(context.Error, parse.GetValue(progress)))
             {
                 // Reports come from the fetching threads; the line is drawn by one at a time.
@@ -66,7 +76,17 @@ internal static class NewsRunCommand
                     lock (line)
                         line.Draw(() => Describe(p), force: p.Done == p.Total);
                 });
-                report = runner.RunAsync(subscriptions, shown).GetAwaiter().GetResult();
+                if (clusterHost is null)
+                {
+                    report = runner.RunAsync(subscriptions, shown).GetAwaiter().GetResult();
+                }
+                else
+                {
+                    var grains = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IClusterClient>(clusterHost.Services);
+                    (var outcomes, polled) = NewsClusterFeeds.Collect(grains, subscriptions, TimeSpan.FromMinutes(minutes), store, line);
+                    report = runner.RunAsync([], shown).GetAwaiter().GetResult() with { Feeds = outcomes };
+                }
+
                 line.Clear();
             }
 
@@ -74,6 +94,8 @@ internal static class NewsRunCommand
             store.RecordDelivery("files", Path.GetFullPath(outDir), report.Digest.Stories.Select(s => s.Id), report.Digest.Generated, string.Join(",", DigestFiles.Names));
             using var o = context.OpenOutput();
             Print(o, report, outDir);
+            if (polled is not null)
+                o.WriteLine(NewsClusterFeeds.Workers(polled));
             o.Flush();
             foreach (var f in report.Feeds.Where(f => f.Kind == FeedOutcomeKind.Failed))
                 context.Error.WriteLine($"kannadakit: feed failed: {f.Message}");

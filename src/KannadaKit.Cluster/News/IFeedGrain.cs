@@ -1,0 +1,23 @@
+namespace KannadaKit.Cluster.News;
+
+/// <summary>
+/// One feed, polled on its own reminder-driven schedule by whichever worker holds it: conditional requests, failures
+/// backed off, new items kept until the news run collects them. Keyed by the feed's address.
+/// </summary>
+public interface IFeedGrain : IGrainWithStringKey, IRemindable
+{
+    /// <summary>Follows the feed every <paramref name="every"/> (a feed never fetched is fetched within seconds); returns its status.</summary>
+    Task<FeedPollStatus> Follow(FeedFollow follow, TimeSpan every);
+
+    /// <summary>Stops polling and forgets the feed.</summary>
+    Task Unfollow();
+
+    /// <summary>The status.</summary>
+    Task<FeedPollStatus> Status();
+
+    /// <summary>Items found and not yet acknowledged, oldest first, at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<FeedItem>> Pending(int max);
+
+    /// <summary>Drops the first <paramref name="count"/> pending items: the run has stored them.</summary>
+    Task Acknowledge(int count);
+}

@@ -1,0 +1,25 @@
+namespace KannadaKit.Cluster.News;
+
+/// <summary>The followed feeds' list. Syncing follows the listed feeds in parallel and unfollows the rest.</summary>
+public sealed class NewsDeskGrain([PersistentState("desk", ClusterStorage.Name)] IPersistentState<HashSet<string>> followed) : Grain, INewsDeskGrain
+{
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FeedPollStatus>> Sync(IReadOnlyList<FeedFollow> feeds, TimeSpan every)
+    {
+        ArgumentNullException.ThrowIfNull(feeds);
+        var wanted = feeds.Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
+        var gone = followed.State.Where(u => !wanted.Contains(u)).ToList();
+        await Task.WhenAll(gone.Select(u => GrainFactory.GetGrain<IFeedGrain>(u).Unfollow()));
+        if (gone.Count > 0 || !wanted.SetEquals(followed.State))
+        {
+            followed.State = wanted;
+            await followed.WriteStateAsync();
+        }
+
+        return await Task.WhenAll(feeds.Select(f => GrainFactory.GetGrain<IFeedGrain>(f.Url).Follow(f, every)));
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<FeedPollStatus>> Statuses() =>
+        await Task.WhenAll(followed.State.Order(StringComparer.Ordinal).Select(u => GrainFactory.GetGrain<IFeedGrain>(u).Status()));
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace KannadaKit.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>kannadakit cluster worker</c> processes on loopback for a test: worker i gets silo port base+i and gateway
+/// port base+i from two runs of free ports; all are killed when the test ends.
+/// </summary>
+public sealed class ClusterWorkers : IDisposable
+{
+    private readonly string _directory;
+    private readonly List<Process?> _workers = [];
+
+    public ClusterWorkers(string directory)
+    {
+        _directory = directory;
+        (SiloBase, GatewayBase) = (FreeRun(3), FreeRun(3));
+    }
+
+    public int SiloBase { get; }
+
+    public int GatewayBase { get; }
+
+    /// <summary>Starts worker <paramref name="i"/> and waits until it has joined.</summary>
+    public void Start(int i, string cluster, params string[] extra)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _directory };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "kannadakit.dll"), "cluster", "worker", "--cluster", cluster,
+            "--port", (SiloBase + i).ToString(CultureInfo.InvariantCulture), "--gateway-port", (GatewayBase + i).ToString(CultureInfo.InvariantCulture) }.Concat(extra))
+            psi.ArgumentList.Add(a);
+        var p = Process.Start(psi)!;
+        while (_workers.Count <= i)
+            _workers.Add(null);
+        _workers[i] = p;
+        // Two minutes: after every worker was killed, the first back waits for their rows to go stale (PostgreSQL mode).
+        string? line = p.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120)).GetAwaiter().GetResult();
+        Assert.True(line?.Contains("joined the cluster", StringComparison.Ordinal) == true, $"worker {i}: {line}");
+        _ = p.StandardError.ReadToEndAsync(); // keep the pipe drained
+    }
+
+    /// <summary>Kills worker <paramref name="i"/> with SIGKILL.</summary>
+    public void Kill(int i)
+    {
+        if (i < _workers.Count && _workers[i] is { } p)
+        {
+            Stop(p);
+            _workers[i] = null;
+        }
+    }
+
+    /// <summary>Kills every worker.</summary>
+    public void KillAll()
+    {
+        for (int i = 0; i < _workers.Count; i++)
+            Kill(i);
+    }
+
+    /// <summary>The worker whose silo port is <paramref name="port"/>.</summary>
+    public int IndexOfPort(int port) => port - SiloBase;
+
+    public void Dispose() => KillAll();
+
+    private static void Stop(Process p)
+    {
+        try
+        {
+            if (!p.HasExited)
+                p.Kill(); // SIGKILL
+            p.WaitForExit(10_000);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        p.Dispose();
+    }
+
+    // Consecutive free ports (the client tries the first gateway and the nine after it).
+    private static int FreeRun(int count)
+    {
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            int start = Random.Shared.Next(20000, 60000);
+            var listeners = new List<TcpListener>();
+            try
+            {
+                for (int i = 0; i < count; i++)
+                {
+                    var l = new TcpListener(IPAddress.Loopback, start + i);
+                    l.Start();
+                    listeners.Add(l);
+                }
+
+                return start;
+            }
+            catch (SocketException)
+            {
+            }
+            finally
+            {
+                foreach (var l in listeners)
+                    l.Stop();
+            }
+        }
+
+        throw new InvalidOperationException("no free consecutive ports");
+    }
+}

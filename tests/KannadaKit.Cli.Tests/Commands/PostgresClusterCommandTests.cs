@@ -1,0 +1,49 @@
+using KannadaKit.Testing.Postgres;
+using Npgsql;
+
+namespace KannadaKit.Cli.Tests.Commands;
+
+/// <summary>
+/// The cluster scenarios with PostgreSQL membership, grain state and reminders (the tables made by the first worker
+/// on first use, in a schema of the test's own); the worker killed is the first one, which is nothing special here.
+/// </summary>
+public sealed class PostgresClusterCommandTests : ClusterCommandTests
+{
+    private readonly PostgresSchema? _schema = PostgresServer.SkipReason is null ? PostgresServer.NewSchema() : null;
+
+    protected override string Cluster => _schema?.ConnectionString ?? throw new InvalidOperationException(PostgresServer.SkipReason);
+
+    protected override int Victim => 0;
+
+    [PostgresFact]
+    public async Task AWorkerKilledMidJob()
+    {
+        await AWorkerKilledMidJobLosesNothingAndTheOutputIsByteIdentical();
+
+        // The job's state lives in the database: its grain's row is there, at a version past its first write.
+        using var db = new NpgsqlConnection(Cluster);
+        db.Open();
+        using var c = new NpgsqlCommand("SELECT count(*), max(version) FROM grain_state WHERE grain_type = 'job'", db);
+        using var r = c.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(3L, r.GetInt64(0)); // normalize, tokenize, segment
+        Assert.True(r.GetInt32(1) > 10);
+    }
+
+    [PostgresFact]
+    public Task EveryWorkerRestartedMidJob() => EveryWorkerRestartedMidJobAndTheJobRunAgainFinishesWithoutRedoingDoneShards();
+
+    [PostgresFact]
+    public void NoWorkerIsAOneLineError()
+    {
+        string input = Cli.Write("a.txt", "ಕನ್ನಡ\n");
+        Cli.Run("", "cluster", "run", "normalize", input, "--out", Cli.PathOf("o"), "--cluster", Cluster).AssertOneLineError("no worker answers in the cluster's membership table");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            _schema?.Dispose();
+        base.Dispose(disposing);
+    }
+}
