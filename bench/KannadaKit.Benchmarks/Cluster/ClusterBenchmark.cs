@@ -9,7 +9,7 @@ namespace KannadaKit.Benchmarks.Cluster;
 /// <summary>
 /// <c>bench -- cluster [MB]</c>: the same normalization job (a dozen generated Kannada files, never seen before by
 /// any process) through the one-machine <c>kannadakit normalize</c>, then <c>cluster run normalize</c> on one and on
-/// three local workers (localhost membership): wall time, MB/s, and the cluster path's cost per shard against the
+/// three local workers (localhost membership, and PostgreSQL with KANNADAKIT_BENCH_POSTGRES): wall time, MB/s, and the cluster path's cost per shard against the
 /// one-machine command. Outputs are compared byte for byte. Uses ./kannadakit (built in Release on first use).
 /// </summary>
 public static class ClusterBenchmark
@@ -36,32 +36,53 @@ public static class ClusterBenchmark
 
             const double shardMb = 2;
             int shards = 0;
-            foreach (int workers in new[] { 1, 3 })
+            // PostgreSQL membership too when a server is given: a schema of this run's own, dropped at the end.
+            string? pg = Environment.GetEnvironmentVariable("KANNADAKIT_BENCH_POSTGRES") is { Length: > 0 } server
+                ? new Npgsql.NpgsqlConnectionStringBuilder(server) { SearchPath = "kk_bench_" + Environment.ProcessId }.ConnectionString
+                : null;
+            if (pg is null)
+                Console.WriteLine("  (set KANNADAKIT_BENCH_POSTGRES to a connection string, e.g. tools/postgres/test-server.sh's, to measure PostgreSQL membership too)");
+            var runs = new List<(string Membership, int Workers)> { ("localhost", 1), ("localhost", 3) };
+            if (pg is not null)
+                runs.AddRange([("PostgreSQL", 1), ("PostgreSQL", 3)]);
+            try
             {
-                int silo = FreePorts(workers), gateway = FreePorts(workers);
-                string cluster = string.Create(CultureInfo.InvariantCulture, $"localhost:{silo}:{gateway}");
-                var procs = Enumerable.Range(0, workers).Select(i => StartWorker(cli, cluster, silo + i, gateway + i, dir)).ToList();
-                try
+                foreach (var (membership, workers) in runs)
                 {
-                    string outDir = Path.Combine(dir, "out" + workers);
-                    clock.Restart();
-                    string text = Exec(cli, ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", cluster, "--shard-mb", shardMb.ToString(CultureInfo.InvariantCulture)], dir);
-                    double t = clock.Elapsed.TotalSeconds;
-                    shards = int.Parse(text.Split('(')[1].Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-                    bool same = inputs.All(i => File.ReadAllBytes(Path.Combine(dir, "one", Path.GetFileName(i))).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outDir, Path.GetFileName(i)))));
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"  cluster, {workers} worker{(workers == 1 ? "" : "s")}: {t:F2} s, {bytes / 1e6 / t:F0} MB/s, {shards} shards of {shardMb} MB ({(t - one) / shards * 1000:+0;-0} ms per shard against one machine); outputs {(same ? "byte-identical" : "DIFFER")}"));
-                    if (!same)
-                        return 1;
-                }
-                finally
-                {
-                    foreach (var p in procs)
+                    int silo = FreePorts(workers), gateway = FreePorts(workers);
+                    string cluster = membership == "localhost" ? string.Create(CultureInfo.InvariantCulture, $"localhost:{silo}:{gateway}") : pg!;
+                    var procs = Enumerable.Range(0, workers).Select(i => StartWorker(cli, cluster, silo + i, gateway + i, dir)).ToList();
+                    try
                     {
-                        p.Kill();
-                        p.WaitForExit();
+                        string outDir = Path.Combine(dir, "out-" + membership + workers);
+                        clock.Restart();
+                        string text = Exec(cli, ["cluster", "run", "normalize", .. inputs, "--out", outDir, "--cluster", cluster, "--shard-mb", shardMb.ToString(CultureInfo.InvariantCulture)], dir);
+                        double t = clock.Elapsed.TotalSeconds;
+                        shards = int.Parse(text.Split('(')[1].Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+                        bool same = inputs.All(i => File.ReadAllBytes(Path.Combine(dir, "one", Path.GetFileName(i))).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(outDir, Path.GetFileName(i)))));
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"  cluster ({membership} membership), {workers} worker{(workers == 1 ? "" : "s")}: {t:F2} s, {bytes / 1e6 / t:F0} MB/s, {shards} shards of {shardMb} MB ({(t - one) / shards * 1000:+0;-0} ms per shard against one machine); outputs {(same ? "byte-identical" : "DIFFER")}"));
+                        if (!same)
+                            return 1;
                     }
+                    finally
+                    {
+                        foreach (var p in procs)
+                        {
+                            p.Kill();
+                            p.WaitForExit();
+                        }
+                    }
+
+                    // Killed workers leave rows that a new worker waits on until they go stale: start each PostgreSQL run clean.
+                    if (pg is not null)
+                        DropSchema(pg);
                 }
+            }
+            finally
+            {
+                if (pg is not null)
+                    DropSchema(pg);
             }
 
             return 0;
@@ -70,6 +91,18 @@ public static class ClusterBenchmark
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static void DropSchema(string connectionString)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        string schema = b.SearchPath!;
+        b.SearchPath = null;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var db = new Npgsql.NpgsqlConnection(b.ConnectionString);
+        db.Open();
+        using var c = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", db);
+        c.ExecuteNonQuery();
     }
 
     private static List<string> Generate(string dir, int files, long bytesEach)

@@ -71,7 +71,7 @@ internal static class NewsClusterFeeds
     }
 
     // Orleans writes a silo as S10.0.0.5:11111:generation; people know it by address and port.
-    private static string Address(string silo)
+    public static string Address(string silo)
     {
         string s = silo.TrimStart('S');
         int last = s.LastIndexOf(':');

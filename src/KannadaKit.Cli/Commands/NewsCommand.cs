@@ -12,8 +12,9 @@ internal static class NewsCommand
     public static Command Create(CliContext context)
     {
         var command = new Command("news", "Kannada news: parse feeds (RSS 0.9x/1.0/2.0, Atom 0.3/1.0), extract and summarize articles; run, serve and mail a digest of one story per event");
-        var feed = new Command("feed", "Feeds: parse one file");
+        var feed = new Command("feed", "Feeds: parse one file; the schedules of feeds followed on a cluster");
         feed.Subcommands.Add(Parse(context));
+        feed.Subcommands.Add(NewsFeedStatusCommand.Create(context));
         command.Subcommands.Add(feed);
         command.Subcommands.Add(Extract(context));
         command.Subcommands.Add(Summarize(context));

@@ -98,6 +98,16 @@ public sealed partial class NewsClusterCommandTests : IAsyncLifetime, IDisposabl
         Assert.True(second.Text.Contains("articles: 3 fetched, 0 failed", StringComparison.Ordinal), second.Text);
         Assert.DoesNotContain($":{port} (", second.Text); // no feed was last fetched by the lost worker
 
+        // The schedules as the cluster keeps them: every feed fetched lately by a worker still there, nothing waiting.
+        var status = _cli.Run("", "news", "feed", "status", "--cluster", Cluster);
+        Assert.True(status.ExitCode == 0, status.Stderr);
+        Assert.StartsWith("6 feeds followed; feeds last fetched by", status.Text, StringComparison.Ordinal);
+        var lines = status.Text.TrimEnd('\n').Split('\n')[1..];
+        Assert.Equal(6, lines.Length);
+        Assert.All(lines, l => Assert.Matches(@"fetched \d+ (s|min) ago by 127\.0\.0\.1:\d+.*; 0 new items waiting", l));
+        Assert.DoesNotContain($"127.0.0.1:{port}", status.Text);
+        Assert.Contains("ಪ್ರಜಾವಾರ್ತೆ - ರಾಜ್ಯ: fetched", status.Text, StringComparison.Ordinal);
+
         // A feed dropped from the list is unfollowed; the run reports five.
         _cli.Write("feeds.txt", string.Join('\n', NewsSites.FeedPaths.Concat(GeneratedPaths.Take(2)).Select(p => _server.Url(p).AbsoluteUri)) + "\n");
         var third = _cli.Run("", ["news", "run", "--cluster", Cluster, "--every", "0.2", "--feeds", _cli.PathOf("feeds.txt"), "--state", _cli.PathOf("news.db"),
