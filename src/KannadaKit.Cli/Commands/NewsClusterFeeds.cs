@@ -20,15 +20,18 @@ internal static class NewsClusterFeeds
     private static readonly TimeSpan FirstFetchWait = TimeSpan.FromSeconds(90);
 
     public static (IReadOnlyList<FeedOutcome> Outcomes, IReadOnlyList<FeedPollStatus> Statuses) Collect(
-        IClusterClient grains, IReadOnlyList<Subscription> subscriptions, TimeSpan every, NewsState store, StatusLine line)
+        IClusterClient grains, IReadOnlyList<Subscription> subscriptions, TimeSpan every, bool force, NewsState store, StatusLine line)
     {
         var follows = subscriptions.Select(s => new FeedFollow { Url = s.FeedUrl.AbsoluteUri, Title = s.Title }).DistinctBy(f => f.Url).ToArray();
         var desk = grains.GetGrain<INewsDeskGrain>(0);
-        var statuses = desk.Sync(follows, every).GetAwaiter().GetResult();
+        var asked = DateTimeOffset.UtcNow;
+        var statuses = desk.Sync(follows, every, force).GetAwaiter().GetResult();
+        // Wait for first fetches (every fetch, with --force), not for the regular schedule.
+        bool Fetched(FeedPollStatus s) => s.LastPolled is { } t && (!force || t >= asked);
         var until = DateTime.UtcNow + FirstFetchWait;
-        while (statuses.Any(s => s.LastPolled is null) && DateTime.UtcNow < until)
+        while (!statuses.All(Fetched) && DateTime.UtcNow < until)
         {
-            int polled = statuses.Count(s => s.LastPolled is not null);
+            int polled = statuses.Count(Fetched);
             line.Draw(() => $"feeds    {StatusLine.Bar((double)polled / statuses.Count)} {polled}/{statuses.Count} fetched by the workers");
             Thread.Sleep(500);
             statuses = [.. follows.Select(f => grains.GetGrain<IFeedGrain>(f.Url).Status().GetAwaiter().GetResult())];

@@ -24,7 +24,7 @@ internal static class NewsRunCommand
         var maxStories = new Option<int>("--max-stories") { Description = "Stories in the digest at most", DefaultValueFactory = _ => 40 };
         var interval = new Option<double>("--host-interval") { Description = "Seconds between two requests to one host", DefaultValueFactory = _ => 1 };
         var timeout = new Option<double>("--timeout") { Description = "Seconds a whole response may take", DefaultValueFactory = _ => 30 };
-        var force = new Option<bool>("--force") { Description = "Fetch every feed now, even those backing off after failures" };
+        var force = new Option<bool>("--force") { Description = "Fetch every feed now, even those backing off after failures (with --cluster: the workers do, and the run waits for them)" };
         var progress = new Option<bool?>("--progress") { Description = "Show progress on standard error (default: when it is a terminal)" };
         var cluster = new Option<string?>("--cluster")
         {
@@ -83,7 +83,7 @@ internal static class NewsRunCommand
                 else
                 {
                     var grains = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IClusterClient>(clusterHost.Services);
-                    (var outcomes, polled) = NewsClusterFeeds.Collect(grains, subscriptions, TimeSpan.FromMinutes(minutes), store, line);
+                    (var outcomes, polled) = NewsClusterFeeds.Collect(grains, subscriptions, TimeSpan.FromMinutes(minutes), parse.GetValue(force), store, line);
                     report = runner.RunAsync([], shown).GetAwaiter().GetResult() with { Feeds = outcomes };
                 }
 

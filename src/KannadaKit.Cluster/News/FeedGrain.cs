@@ -16,7 +16,7 @@ public sealed class FeedGrain(
     private const string Reminder = "poll";
 
     /// <inheritdoc />
-    public async Task<FeedPollStatus> Follow(FeedFollow follow, TimeSpan every)
+    public async Task<FeedPollStatus> Follow(FeedFollow follow, TimeSpan every, bool now = false)
     {
         ArgumentNullException.ThrowIfNull(follow);
         if (follow.Url != this.GetPrimaryKeyString())
@@ -24,9 +24,17 @@ public sealed class FeedGrain(
         bool changed = state.State.Follow != follow || state.State.Every != every;
         state.State.Follow = follow;
         state.State.Every = every;
-        // A feed never fetched is fetched a second from now, by the reminder: the caller does not wait on the network.
-        if (changed || state.State.LastPolled is null)
-            await this.RegisterOrUpdateReminder(Reminder, state.State.LastPolled is null ? TimeSpan.FromSeconds(1) : every, every);
+        if (now && state.State.NextAttempt is not null)
+        {
+            state.State.NextAttempt = null;
+            changed = true;
+        }
+
+        // A feed never fetched (or asked for now) is fetched a second from now, by the reminder: the caller does not
+        // wait on the network.
+        bool soon = now || state.State.LastPolled is null;
+        if (changed || soon)
+            await this.RegisterOrUpdateReminder(Reminder, soon ? TimeSpan.FromSeconds(1) : every, every);
         if (changed)
             await state.WriteStateAsync();
         return Snapshot();

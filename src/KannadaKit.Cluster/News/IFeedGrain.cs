@@ -6,8 +6,11 @@ namespace KannadaKit.Cluster.News;
 /// </summary>
 public interface IFeedGrain : IGrainWithStringKey, IRemindable
 {
-    /// <summary>Follows the feed every <paramref name="every"/> (a feed never fetched is fetched within seconds); returns its status.</summary>
-    Task<FeedPollStatus> Follow(FeedFollow follow, TimeSpan every);
+    /// <summary>
+    /// Follows the feed every <paramref name="every"/>; a feed never fetched, or any feed when <paramref name="now"/>
+    /// (backoff and the server's wait forgotten), is fetched within seconds. Returns its status.
+    /// </summary>
+    Task<FeedPollStatus> Follow(FeedFollow follow, TimeSpan every, bool now = false);
 
     /// <summary>Stops polling and forgets the feed.</summary>
     Task Unfollow();

@@ -4,7 +4,7 @@ namespace KannadaKit.Cluster.News;
 public sealed class NewsDeskGrain([PersistentState("desk", ClusterStorage.Name)] IPersistentState<HashSet<string>> followed) : Grain, INewsDeskGrain
 {
     /// <inheritdoc />
-    public async Task<IReadOnlyList<FeedPollStatus>> Sync(IReadOnlyList<FeedFollow> feeds, TimeSpan every)
+    public async Task<IReadOnlyList<FeedPollStatus>> Sync(IReadOnlyList<FeedFollow> feeds, TimeSpan every, bool now = false)
     {
         ArgumentNullException.ThrowIfNull(feeds);
         var wanted = feeds.Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
@@ -16,7 +16,7 @@ public sealed class NewsDeskGrain([PersistentState("desk", ClusterStorage.Name)]
             await followed.WriteStateAsync();
         }
 
-        return await Task.WhenAll(feeds.Select(f => GrainFactory.GetGrain<IFeedGrain>(f.Url).Follow(f, every)));
+        return await Task.WhenAll(feeds.Select(f => GrainFactory.GetGrain<IFeedGrain>(f.Url).Follow(f, every, now)));
     }
 
     /// <inheritdoc />

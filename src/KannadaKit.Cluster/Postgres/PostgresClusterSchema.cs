@@ -71,7 +71,10 @@ public static partial class PostgresClusterSchema
         return builder.ConnectionString;
     }
 
-    /// <summary>How many workers the membership table lists as active with a gateway.</summary>
+    /// <summary>
+    /// How many workers the membership table lists as active with a gateway and alive in the last minute (workers
+    /// write every 10 s; a killed one stays "active" until the others notice).
+    /// </summary>
     /// <exception cref="ClusterJobException">The server cannot be reached.</exception>
     public static int ActiveGateways(string orleansConnectionString, string deploymentId)
     {
@@ -80,7 +83,7 @@ public static partial class PostgresClusterSchema
         {
             using var db = new NpgsqlConnection(orleansConnectionString);
             db.Open();
-            using var c = new NpgsqlCommand("SELECT count(*) FROM membership WHERE deployment_id = @d AND status = 3 AND proxy_port > 0", db);
+            using var c = new NpgsqlCommand("SELECT count(*) FROM membership WHERE deployment_id = @d AND status = 3 AND proxy_port > 0 AND i_am_alive_time > now() - interval '1 minute'", db);
             c.Parameters.AddWithValue("d", deploymentId);
             return Convert.ToInt32(c.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
