@@ -20,10 +20,10 @@ internal static class NewsClusterFeeds
     private static readonly TimeSpan FirstFetchWait = TimeSpan.FromSeconds(90);
 
     public static (IReadOnlyList<FeedOutcome> Outcomes, IReadOnlyList<FeedPollStatus> Statuses) Collect(
-        IClusterClient grains, IReadOnlyList<Subscription> subscriptions, TimeSpan every, bool force, NewsState store, StatusLine line)
+        IClusterClient grains, string deskName, IReadOnlyList<Subscription> subscriptions, TimeSpan every, bool force, NewsState store, StatusLine line)
     {
         var follows = subscriptions.Select(s => new FeedFollow { Url = s.FeedUrl.AbsoluteUri, Title = s.Title }).DistinctBy(f => f.Url).ToArray();
-        var desk = grains.GetGrain<INewsDeskGrain>(0);
+        var desk = grains.GetGrain<INewsDeskGrain>(deskName);
         var asked = DateTimeOffset.UtcNow;
         var statuses = desk.Sync(follows, every, force).GetAwaiter().GetResult();
         // Wait for first fetches (every fetch, with --force), not for the regular schedule.
@@ -34,14 +34,14 @@ internal static class NewsClusterFeeds
             int polled = statuses.Count(Fetched);
             line.Draw(() => $"feeds    {StatusLine.Bar((double)polled / statuses.Count)} {polled}/{statuses.Count} fetched by the workers");
             Thread.Sleep(500);
-            statuses = [.. follows.Select(f => grains.GetGrain<IFeedGrain>(f.Url).Status().GetAwaiter().GetResult())];
+            statuses = [.. follows.Select(f => FeedKey.Grain(grains, deskName, f.Url).Status().GetAwaiter().GetResult())];
         }
 
         var outcomes = new List<FeedOutcome>();
         var now = DateTimeOffset.UtcNow;
         foreach (var status in statuses)
         {
-            var feed = grains.GetGrain<IFeedGrain>(status.Url);
+            var feed = FeedKey.Grain(grains, deskName, status.Url);
             int added = 0;
             bool stored = false;
             while (true)
@@ -65,6 +65,12 @@ internal static class NewsClusterFeeds
 
         return (outcomes, statuses);
     }
+
+    /// <summary>A --desk value: letters, digits, - and _, or a one-line error.</summary>
+    public static string Desk(string? value) =>
+        value is { Length: > 0 and <= 64 } d && d.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? d
+            : throw new CliException($"--desk '{value}': a name of ASCII letters, digits, - and _ (at most 64)", ExitCodes.Usage);
 
     /// <summary>"polled by 3 workers: 10.0.0.5:11111 (40), …", for the run's report.</summary>
     public static string Workers(IReadOnlyList<FeedPollStatus> statuses)

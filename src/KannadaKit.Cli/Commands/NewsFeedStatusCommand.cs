@@ -11,11 +11,13 @@ internal static class NewsFeedStatusCommand
     public static Command Create(CliContext context)
     {
         var cluster = new Option<string>("--cluster") { Description = "The cluster news run --cluster follows the feeds on", Required = true };
-        var command = new Command("status", "The feeds followed on a cluster: last fetched when and by which worker, failures and backoff, items waiting for the next news run") { cluster };
+        var desk = new Option<string>("--desk") { Description = "The digest's name on the cluster (news run --desk)", DefaultValueFactory = _ => "default" };
+        var command = new Command("status", "The feeds followed on a cluster: last fetched when and by which worker, failures and backoff, items waiting for the next news run") { cluster, desk };
         command.SetAction(parse => context.Run(() =>
         {
+            string name = NewsClusterFeeds.Desk(parse.GetValue(desk));
             using var host = ClusterCommand.Client(ClusterCommand.Connection(parse.GetValue(cluster)!));
-            var statuses = host.Services.GetRequiredService<IClusterClient>().GetGrain<INewsDeskGrain>(0).Statuses().GetAwaiter().GetResult();
+            var statuses = host.Services.GetRequiredService<IClusterClient>().GetGrain<INewsDeskGrain>(name).Statuses().GetAwaiter().GetResult();
             using var o = context.OpenOutput();
             var now = DateTimeOffset.UtcNow;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{statuses.Count} feeds followed; {NewsClusterFeeds.Workers(statuses)}"));

@@ -30,10 +30,11 @@ internal static class NewsRunCommand
         {
             Description = "Poll the feeds on a cluster (localhost[:PORTS] or a PostgreSQL connection string): each feed a grain on its own schedule on some worker; this run collects what they found",
         };
+        var desk = new Option<string>("--desk") { Description = "With --cluster: this digest's name on the cluster; digests with different desks follow their feeds apart", DefaultValueFactory = _ => "default" };
         var every = new Option<double>("--every") { Description = "With --cluster: minutes between two polls of a feed (at least 1/6)", DefaultValueFactory = _ => 15 };
         var command = new Command("run", "Fetch feeds (conditionally), extract new articles, group them into one story per event, summarize, and write the digest; safe to repeat on a schedule")
         {
-            feeds, state, output, model, device, allowPrivate, window, maxStories, interval, timeout, force, progress, cluster, every,
+            feeds, state, output, model, device, allowPrivate, window, maxStories, interval, timeout, force, progress, cluster, desk, every,
         };
         command.SetAction(parse => context.Run(() =>
         {
@@ -49,6 +50,7 @@ internal static class NewsRunCommand
             double minutes = parse.GetValue(every);
             if (minutes < 1.0 / 6 || minutes > 7 * 24 * 60)
                 throw new CliException("--every: minutes between polls, from 1/6 (10 s) to a week", ExitCodes.Usage);
+            string deskName = NewsClusterFeeds.Desk(parse.GetValue(desk));
             using var clusterHost = parse.GetValue(cluster) is { } c ? ClusterCommand.Client(ClusterCommand.Connection(c)) : null;
             using var loader = NewsModelLoader.Load(parse.GetValue(model), parse.GetValue(device)!);
             if (loader is not null)
@@ -83,7 +85,7 @@ internal static class NewsRunCommand
                 else
                 {
                     var grains = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<IClusterClient>(clusterHost.Services);
-                    (var outcomes, polled) = NewsClusterFeeds.Collect(grains, subscriptions, TimeSpan.FromMinutes(minutes), parse.GetValue(force), store, line);
+                    (var outcomes, polled) = NewsClusterFeeds.Collect(grains, deskName, subscriptions, TimeSpan.FromMinutes(minutes), parse.GetValue(force), store, line);
                     report = runner.RunAsync([], shown).GetAwaiter().GetResult() with { Feeds = outcomes };
                 }
 

@@ -19,7 +19,7 @@ public sealed class FeedGrain(
     public async Task<FeedPollStatus> Follow(FeedFollow follow, TimeSpan every, bool now = false)
     {
         ArgumentNullException.ThrowIfNull(follow);
-        if (follow.Url != this.GetPrimaryKeyString())
+        if (follow.Url != FeedKey.UrlOf(this.GetPrimaryKeyString()))
             throw new ArgumentException($"feed {follow.Url} followed through grain {this.GetPrimaryKeyString()}", nameof(follow));
         bool changed = state.State.Follow != follow || state.State.Every != every;
         state.State.Follow = follow;
@@ -94,7 +94,7 @@ public sealed class FeedGrain(
         var s = state.State;
         return new FeedPollStatus
         {
-            Url = this.GetPrimaryKeyString(),
+            Url = FeedKey.UrlOf(this.GetPrimaryKeyString()),
             Outlet = s.Outlet,
             LastPolled = s.LastPolled,
             LastWorker = s.LastWorker,

@@ -2,7 +2,7 @@ namespace KannadaKit.Cluster.News;
 
 /// <summary>
 /// One feed, polled on its own reminder-driven schedule by whichever worker holds it: conditional requests, failures
-/// backed off, new items kept until the news run collects them. Keyed by the feed's address.
+/// backed off, new items kept until the news run collects them. Keyed by <see cref="FeedKey.Of"/>: desk and address.
 /// </summary>
 public interface IFeedGrain : IGrainWithStringKey, IRemindable
 {

@@ -1,7 +1,10 @@
 namespace KannadaKit.Cluster.News;
 
-/// <summary>The list of followed feeds: syncing it starts new feeds' grains and stops those no longer listed.</summary>
-public interface INewsDeskGrain : IGrainWithIntegerKey
+/// <summary>
+/// One digest's list of followed feeds, keyed by the desk's name (<c>news run --desk</c>): syncing it starts new
+/// feeds' grains and stops those no longer listed. Desks are independent: each polls and collects its own feeds.
+/// </summary>
+public interface INewsDeskGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Follows exactly <paramref name="feeds"/>, each every <paramref name="every"/> (and each fetched within seconds

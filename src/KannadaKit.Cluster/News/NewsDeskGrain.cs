@@ -9,17 +9,19 @@ public sealed class NewsDeskGrain([PersistentState("desk", ClusterStorage.Name)]
         ArgumentNullException.ThrowIfNull(feeds);
         var wanted = feeds.Select(f => f.Url).ToHashSet(StringComparer.Ordinal);
         var gone = followed.State.Where(u => !wanted.Contains(u)).ToList();
-        await Task.WhenAll(gone.Select(u => GrainFactory.GetGrain<IFeedGrain>(u).Unfollow()));
+        await Task.WhenAll(gone.Select(u => Feed(u).Unfollow()));
         if (gone.Count > 0 || !wanted.SetEquals(followed.State))
         {
             followed.State = wanted;
             await followed.WriteStateAsync();
         }
 
-        return await Task.WhenAll(feeds.Select(f => GrainFactory.GetGrain<IFeedGrain>(f.Url).Follow(f, every, now)));
+        return await Task.WhenAll(feeds.Select(f => Feed(f.Url).Follow(f, every, now)));
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<FeedPollStatus>> Statuses() =>
-        await Task.WhenAll(followed.State.Order(StringComparer.Ordinal).Select(u => GrainFactory.GetGrain<IFeedGrain>(u).Status()));
+        await Task.WhenAll(followed.State.Order(StringComparer.Ordinal).Select(u => Feed(u).Status()));
+
+    private IFeedGrain Feed(string url) => FeedKey.Grain(GrainFactory, this.GetPrimaryKeyString(), url);
 }

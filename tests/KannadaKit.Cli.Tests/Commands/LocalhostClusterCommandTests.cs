@@ -32,6 +32,12 @@ public sealed class LocalhostClusterCommandTests : ClusterCommandTests
         Cli.Run("", "cluster", "run", "normalize", input, "--out", Cli.PathOf("o"), "--cluster", "Host=127.0.0.1;Port=1;Database=y;Timeout=3").AssertOneLineError("--cluster: PostgreSQL at 127.0.0.1:1/y: ");
         Cli.Run("", "cluster", "status", "j", "--cluster", "Host=127.0.0.1;Frobnicate=1").AssertOneLineError("--cluster: not a PostgreSQL connection string");
 
+        // news run --cluster: its own options checked before the cluster is asked anything.
+        Cli.Run("", "news", "run", "--cluster", Cluster, "--desk", "a b", "--state", Cli.PathOf("n.db"), "--out", Cli.PathOf("d")).AssertOneLineError("--desk 'a b': a name of ASCII letters");
+        Cli.Run("", "news", "run", "--cluster", Cluster, "--every", "0.01", "--state", Cli.PathOf("n.db"), "--out", Cli.PathOf("d")).AssertOneLineError("--every: minutes between polls");
+        Cli.Run("", "news", "run", "--cluster", Cluster, "--state", Cli.PathOf("n.db"), "--out", Cli.PathOf("d")).AssertOneLineError("no worker answers at the cluster's gateways");
+        Cli.Run("", "news", "feed", "status", "--cluster", Cluster).AssertOneLineError("no worker answers");
+
         // Kubernetes: PostgreSQL membership and the pod's address from the downward API, both checked before anything starts.
         Cli.Run("", "cluster", "worker", "--cluster", "localhost", "--kubernetes").AssertOneLineError("--kubernetes: workers in pods share PostgreSQL membership");
         Cli.Run("", "cluster", "worker", "--cluster", "Host=127.0.0.1;Port=1;Database=y", "--kubernetes").AssertOneLineError("--kubernetes: POD_IP is not set");

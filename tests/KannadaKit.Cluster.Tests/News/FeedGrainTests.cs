@@ -50,9 +50,9 @@ public sealed class FeedGrainTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private async Task<IReadOnlyList<FeedPollStatus>> Until(Func<IReadOnlyList<FeedPollStatus>, bool> done, TimeSpan limit)
+    private async Task<IReadOnlyList<FeedPollStatus>> Until(Func<IReadOnlyList<FeedPollStatus>, bool> done, TimeSpan limit, string name = "kn")
     {
-        var desk = _cluster.Client.GetGrain<INewsDeskGrain>(0);
+        var desk = _cluster.Client.GetGrain<INewsDeskGrain>(name);
         var until = DateTime.UtcNow + limit;
         var s = await desk.Statuses();
         while (!done(s) && DateTime.UtcNow < until)
@@ -68,7 +68,7 @@ public sealed class FeedGrainTests : IAsyncLifetime
     public async Task FeedsArePolledOnTheirOwnScheduleAndFailuresBackOff()
     {
         string good = _server.Url(NewsSites.FeedPaths[0]).AbsoluteUri, bad = _server.Url("/down.xml").AbsoluteUri;
-        var desk = _cluster.Client.GetGrain<INewsDeskGrain>(0);
+        var desk = _cluster.Client.GetGrain<INewsDeskGrain>("kn");
         var every = TimeSpan.FromSeconds(10);
         var followed = await desk.Sync([new FeedFollow { Url = good }, new FeedFollow { Url = bad, Title = "ಮುಚ್ಚಿದ ಪತ್ರಿಕೆ" }], every);
         Assert.Equal([good, bad], followed.Select(f => f.Url)); // in the list's order; not fetched yet
@@ -85,11 +85,17 @@ public sealed class FeedGrainTests : IAsyncLifetime
         Assert.NotEqual("", g.LastWorker);
 
         // Handed over until acknowledged, oldest first.
-        var feed = _cluster.Client.GetGrain<IFeedGrain>(good);
+        var feed = FeedKey.Grain(_cluster.Client, "kn", good);
         var items = await feed.Pending(1);
         Assert.Equal("ದಕ್ಷಿಣ ಕನ್ನಡದಲ್ಲಿ ಭಾರಿ ಮಳೆ, ಶಾಲೆ-ಕಾಲೇಜಿಗೆ ರಜೆ", Assert.Single(items).Title);
         await feed.Acknowledge(1);
         Assert.Equal("ಮೆಟ್ರೋ ಹಳದಿ ಮಾರ್ಗ ಬುಧವಾರದಿಂದ", Assert.Single(await feed.Pending(10)).Title);
+
+        // Another digest on the same cluster that follows the same feed gets every item for itself.
+        await _cluster.Client.GetGrain<INewsDeskGrain>("sports").Sync([new FeedFollow { Url = good }], every);
+        var theirs = await Until(s => s.All(f => f.LastPolled is not null), TimeSpan.FromSeconds(20), "sports");
+        Assert.Equal(2, Assert.Single(theirs).Pending);
+        Assert.Single(await feed.Pending(10));
 
         // The next tick: the good feed is asked again (304), the failing one is left alone while it backs off.
         var second = await Until(s => s.Single(f => f.Url == good).Polls >= 2, TimeSpan.FromSeconds(30));
@@ -110,7 +116,7 @@ public sealed class FeedGrainTests : IAsyncLifetime
         var left = await desk.Sync([new FeedFollow { Url = good }], every);
         Assert.Equal([good], left.Select(f => f.Url));
         Assert.Equal([good], (await desk.Statuses()).Select(f => f.Url));
-        var forgotten = await _cluster.Client.GetGrain<IFeedGrain>(bad).Status();
+        var forgotten = await FeedKey.Grain(_cluster.Client, "kn", bad).Status();
         Assert.Null(forgotten.LastPolled);
         Assert.Equal(0, forgotten.Polls);
     }
