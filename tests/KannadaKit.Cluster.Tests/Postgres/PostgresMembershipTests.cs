@@ -8,7 +8,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Orleans.Runtime.MembershipService;
 
-namespace KannadaKit.Cluster.Tests;
+namespace KannadaKit.Cluster.Tests.Postgres;
 
 /// <summary>
 /// Our PostgreSQL schema under Orleans' own ADO.NET membership table: the contract Orleans relies on (a row is
