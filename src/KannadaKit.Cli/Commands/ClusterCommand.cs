@@ -224,13 +224,26 @@ internal static class ClusterCommand
 
     private static Command Status(CliContext context)
     {
-        var job = new Argument<string>("job") { Description = "The job id `cluster run` printed" };
+        var job = new Argument<string?>("job") { Description = "The job id `cluster run` printed (none: the workers and every job with work left)", Arity = ArgumentArity.ZeroOrOne };
         var cluster = ClusterOption();
-        var command = new Command("status", "Where a job stands: shards done and in flight, files written, workers") { job, cluster };
+        var command = new Command("status", "Where a job stands: shards done and in flight, files written, workers; with no job, the cluster's workers and running jobs") { job, cluster };
         command.SetAction(parse => context.Run(() =>
         {
             using var client = Client(Connection(parse.GetValue(cluster)!));
-            var status = client.Services.GetRequiredService<IClusterClient>().GetGrain<ICorpusJobGrain>(parse.GetValue(job)!).Status().GetAwaiter().GetResult();
+            var grains = client.Services.GetRequiredService<IClusterClient>();
+            if (parse.GetValue(job) is not { } id)
+            {
+                var hosts = Calls(() => grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{hosts.Count} worker{(hosts.Count == 1 ? "" : "s")}: {string.Join(", ", hosts.Keys.Select(h => h.Endpoint.ToString()).Order(StringComparer.Ordinal))}"));
+                var active = Calls(() => grains.GetGrain<IJobDirectoryGrain>(0).Active());
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{active.Count} job{(active.Count == 1 ? "" : "s")} with work left"));
+                foreach (var a in active)
+                    context.Out.WriteLine($"  {a}: {Describe(Calls(() => grains.GetGrain<ICorpusJobGrain>(a).Status()))}");
+                return ExitCodes.Success;
+            }
+
+            var status = Calls(() => grains.GetGrain<ICorpusJobGrain>(id).Status());
             if (status.Shards == 0)
                 throw new CliException($"job {status.Id}: not known to the cluster (submit it with cluster run)");
             context.Out.WriteLine(Describe(status) + (status.Error is { } e ? $"; failed: {e}" : ""));
@@ -298,6 +311,16 @@ internal static class ClusterCommand
 
         return Guard(() => parsed.Prepare(), ExitCodes.Failure);
     }
+
+    // A grain call that waits out a lost worker (up to a minute), then fails with one line.
+    internal static T Calls<T>(Func<Task<T>> call) => Guard(() => ClusterCalls.Retry(call), ExitCodes.Failure);
+
+    // As Calls, for calls with no answer.
+    internal static void Calls(Func<Task> call) => Guard(() =>
+    {
+        ClusterCalls.Retry(call);
+        return true;
+    }, ExitCodes.Failure);
 
     private static T Guard<T>(Func<T> configure, int exitCode = ExitCodes.Usage)
     {

@@ -25,7 +25,7 @@ internal static class NewsClusterFeeds
         var follows = subscriptions.Select(s => new FeedFollow { Url = s.FeedUrl.AbsoluteUri, Title = s.Title }).DistinctBy(f => f.Url).ToArray();
         var desk = grains.GetGrain<INewsDeskGrain>(deskName);
         var asked = DateTimeOffset.UtcNow;
-        var statuses = desk.Sync(follows, every, force).GetAwaiter().GetResult();
+        var statuses = ClusterCommand.Calls(() => desk.Sync(follows, every, force));
         // Wait for first fetches (every fetch, with --force), not for the regular schedule.
         bool Fetched(FeedPollStatus s) => s.LastPolled is { } t && (!force || t >= asked);
         var until = DateTime.UtcNow + FirstFetchWait;
@@ -34,7 +34,7 @@ internal static class NewsClusterFeeds
             int polled = statuses.Count(Fetched);
             line.Draw(() => $"feeds    {StatusLine.Bar((double)polled / statuses.Count)} {polled}/{statuses.Count} fetched by the workers");
             Thread.Sleep(500);
-            statuses = [.. follows.Select(f => FeedKey.Grain(grains, deskName, f.Url).Status().GetAwaiter().GetResult())];
+            statuses = [.. follows.Select(f => ClusterCommand.Calls(() => FeedKey.Grain(grains, deskName, f.Url).Status()))];
         }
 
         var outcomes = new List<FeedOutcome>();
@@ -46,7 +46,7 @@ internal static class NewsClusterFeeds
             bool stored = false;
             while (true)
             {
-                var items = feed.Pending(500).GetAwaiter().GetResult();
+                var items = ClusterCommand.Calls(() => feed.Pending(500));
                 if (items.Count == 0 && stored)
                     break;
                 var parsed = items.Count == 0 ? null : new Feed { Entries = [.. items.Select(ToEntry)] };
@@ -57,7 +57,7 @@ internal static class NewsClusterFeeds
                 stored = true;
                 if (items.Count == 0)
                     break;
-                feed.Acknowledge(items.Count).GetAwaiter().GetResult();
+                ClusterCommand.Calls(() => feed.Acknowledge(items.Count));
             }
 
             outcomes.Add(Outcome(status, added, now));

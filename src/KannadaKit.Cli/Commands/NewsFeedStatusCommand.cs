@@ -17,7 +17,7 @@ internal static class NewsFeedStatusCommand
         {
             string name = NewsClusterFeeds.Desk(parse.GetValue(desk));
             using var host = ClusterCommand.Client(ClusterCommand.Connection(parse.GetValue(cluster)!));
-            var statuses = host.Services.GetRequiredService<IClusterClient>().GetGrain<INewsDeskGrain>(name).Statuses().GetAwaiter().GetResult();
+            var statuses = ClusterCommand.Calls(() => host.Services.GetRequiredService<IClusterClient>().GetGrain<INewsDeskGrain>(name).Statuses());
             using var o = context.OpenOutput();
             var now = DateTimeOffset.UtcNow;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{statuses.Count} feeds followed; {NewsClusterFeeds.Workers(statuses)}"));

@@ -35,7 +35,7 @@ public static class CorpusJobClient
                 status = await job.Submit(plan).WaitAsync(cancel);
                 silentSince = null;
             }
-            catch (Exception e) when (e is OrleansException or TimeoutException or System.Net.Sockets.SocketException)
+            catch (Exception e) when (ClusterCalls.IsTransient(e))
             {
                 // A silo leaving (its grains come back elsewhere at the next call), or no gateway answering at all.
                 silentSince ??= DateTimeOffset.UtcNow;

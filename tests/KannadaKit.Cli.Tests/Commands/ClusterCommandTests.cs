@@ -98,6 +98,23 @@ public abstract class ClusterCommandTests : IDisposable
         await UntilSomeShardsAreDone(outDir, job);
         Assert.False(job.IsCompleted, "the job finished before a worker could be killed: make it longer");
         _workers.Kill(Victim); // SIGKILL
+
+        // The cluster at a glance while the job goes on: its workers (the killed one until it is declared dead) and the
+        // job, unless it finished meanwhile. In localhost mode the list of jobs may have been held by the killed worker;
+        // `run` lists the job again at its next poll.
+        CliRunner.Result glance;
+        int tries = 0;
+        do
+        {
+            glance = _cli.Run("", "cluster", "status", "--cluster", Cluster);
+            Assert.True(glance.ExitCode == 0, glance.Stderr);
+        }
+        while (!glance.Text.Contains("\n1 job with work left", StringComparison.Ordinal) && ++tries < 10 && !job.IsCompleted);
+        Assert.Matches(@"^[23] workers: 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+", glance.Text);
+        if (glance.Text.Contains("\n1 job with work left", StringComparison.Ordinal))
+            Assert.Matches(@"\n1 job with work left\n  normalize-[0-9a-f]+: normalize \[#* *\] [\d,]+/[\d,]+ shards", glance.Text);
+        else
+            Assert.True(job.IsCompleted, glance.Text); // a running job must be listed
         var r = await job.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Contains("12 files written", r.Text);
