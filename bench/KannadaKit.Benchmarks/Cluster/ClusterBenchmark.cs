@@ -139,9 +139,15 @@ public static class ClusterBenchmark
         foreach (var a in new[] { "cluster", "worker", "--cluster", cluster, "--port", silo.ToString(CultureInfo.InvariantCulture), "--gateway-port", gateway.ToString(CultureInfo.InvariantCulture) })
             psi.ArgumentList.Add(a);
         var p = Process.Start(psi)!;
-        string? line = p.StandardError.ReadLine();
-        if (line is null || !line.Contains("joined the cluster", StringComparison.Ordinal))
-            throw new InvalidOperationException("worker did not start: " + line);
+        _ = p.StandardOutput.ReadToEndAsync();
+        // The worker's log lines (warnings while it joins) come before the line that says it has joined.
+        string? line;
+        while ((line = p.StandardError.ReadLine()) is not null && !line.Contains("joined the cluster", StringComparison.Ordinal))
+        {
+        }
+
+        if (line is null)
+            throw new InvalidOperationException("worker did not start");
         _ = p.StandardError.ReadToEndAsync();
         return p;
     }

@@ -71,8 +71,19 @@ internal static class ClusterCommand
             address ??= Guard(connection.AdvertisedAddress);
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddFilter("Orleans", LogLevel.Error);
+            if (context.Verbose)
+            {
+                builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information);
+            }
+            else
+            {
+                // Standard error, where the worker's own lines go; one line per event.
+                builder.Logging.AddConsole(o => (o.FormatterName, o.LogToStandardErrorThreshold) = (WorkerLogFormatter.Name, LogLevel.Trace))
+                    .AddConsoleFormatter<WorkerLogFormatter, Microsoft.Extensions.Logging.Console.ConsoleFormatterOptions>()
+                    .SetMinimumLevel(LogLevel.Warning);
+                builder.Logging.AddFilter("Orleans", LogLevel.Error);
+            }
+
             builder.UseOrleans(silo => Guard(() => (inPod ? silo.UseKannadaKitKubernetes() : silo).UseKannadaKitCluster(connection, siloPort, gatewayPort, address).AddKannadaKitWorker(Processors(), new CorpusJobOptions { Slots = n }, new KannadaKit.News.Fetching.FetchOptions { AllowPrivate = parse.GetValue(allowPrivate) })));
             using var host = builder.Build();
             try
