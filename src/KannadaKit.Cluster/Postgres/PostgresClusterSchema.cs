@@ -31,25 +31,35 @@ public static partial class PostgresClusterSchema
         {
             using var db = new NpgsqlConnection(builder.ConnectionString);
             db.Open();
+            // Tables at this build's version are left alone, so workers need no right to create anything once the
+            // first one (or a database administrator) has made them.
+            int? found = StoredVersion(db, schema);
+            if (found > PostgresClusterSql.SchemaVersion)
+                throw new ClusterJobException($"--cluster: the cluster tables in schema {schema} were made by a newer KannadaKit (schema {found}, this build knows {PostgresClusterSql.SchemaVersion}); upgrade this worker");
             using var tx = db.BeginTransaction();
             Execute(db, tx, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresClusterSql.SchemaLock})"));
-            Execute(db, tx, PostgresClusterSql.Tables(schema));
-            using (var read = new NpgsqlCommand($"SELECT value FROM {schema}.kannadakit_schema WHERE name = 'version'", db, tx))
+            if (found != PostgresClusterSql.SchemaVersion)
             {
-                if (read.ExecuteScalar() is string v && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int found) && found > PostgresClusterSql.SchemaVersion)
-                    throw new ClusterJobException($"--cluster: the cluster tables in schema {schema} were made by a newer KannadaKit (schema {found}, this build knows {PostgresClusterSql.SchemaVersion}); upgrade this worker");
-            }
-
-            using (var version = new NpgsqlCommand(
-                $"INSERT INTO {schema}.kannadakit_schema (name, value) VALUES ('version', @v) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value", db, tx))
-            {
+                Execute(db, tx, PostgresClusterSql.Tables(schema));
+                using var version = new NpgsqlCommand(
+                    $"INSERT INTO {schema}.kannadakit_schema (name, value) VALUES ('version', @v) ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value", db, tx);
                 version.Parameters.AddWithValue("v", PostgresClusterSql.SchemaVersion.ToString(CultureInfo.InvariantCulture));
                 version.ExecuteNonQuery();
             }
 
-            // The queries are rewritten on every start, so a worker of a newer build brings its queries with it.
+            // Queries that differ from this build's are rewritten, so a worker of a newer build brings its own.
+            var stored = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var read = new NpgsqlCommand($"SELECT querykey, querytext FROM {schema}.orleansquery", db, tx))
+            using (var rows = read.ExecuteReader())
+            {
+                while (rows.Read())
+                    stored[rows.GetString(0)] = rows.GetString(1);
+            }
+
             foreach (var (key, text) in PostgresClusterSql.Queries)
             {
+                if (stored.TryGetValue(key, out var have) && have == text)
+                    continue;
                 using var upsert = new NpgsqlCommand(
                     $"INSERT INTO {schema}.orleansquery (querykey, querytext) VALUES (@k, @t) ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext", db, tx);
                 upsert.Parameters.AddWithValue("k", key);
@@ -61,11 +71,11 @@ public static partial class PostgresClusterSchema
         }
         catch (NpgsqlException e)
         {
-            throw Unreachable(builder, e);
+            throw DatabaseError(builder, e);
         }
         catch (TimeoutException e)
         {
-            throw Unreachable(builder, e);
+            throw DatabaseError(builder, e);
         }
 
         return builder.ConnectionString;
@@ -89,7 +99,21 @@ public static partial class PostgresClusterSchema
         }
         catch (NpgsqlException e)
         {
-            throw Unreachable(builder, e);
+            throw DatabaseError(builder, e);
+        }
+    }
+
+    // The schema version the tables were made at, or null when they are not there yet.
+    private static int? StoredVersion(NpgsqlConnection db, string schema)
+    {
+        try
+        {
+            using var read = new NpgsqlCommand($"SELECT value FROM {schema}.kannadakit_schema WHERE name = 'version'", db);
+            return read.ExecuteScalar() is string v && int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int n) ? n : null;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            return null;
         }
     }
 
@@ -120,7 +144,7 @@ public static partial class PostgresClusterSchema
         c.ExecuteNonQuery();
     }
 
-    private static ClusterJobException Unreachable(NpgsqlConnectionStringBuilder b, Exception e) =>
+    private static ClusterJobException DatabaseError(NpgsqlConnectionStringBuilder b, Exception e) =>
         new(string.Create(CultureInfo.InvariantCulture, $"--cluster: PostgreSQL at {b.Host}:{b.Port}/{b.Database}: {(e.InnerException ?? e).Message.Split('\n')[0]}"), e);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]

@@ -102,6 +102,38 @@ public sealed class PostgresMembershipTests : IDisposable
     }
 
     [PostgresFact]
+    public void WorkersWithoutTheRightToCreateUseTheTablesMadeBefore()
+    {
+        string owner = Ensure();
+        string role = "kk_dml_" + Guid.NewGuid().ToString("N")[..10];
+        void AsOwner(string sql)
+        {
+            using var db = new NpgsqlConnection(owner);
+            db.Open();
+            using var c = new NpgsqlCommand(sql, db);
+            c.ExecuteNonQuery();
+        }
+
+        AsOwner($"CREATE ROLE {role} LOGIN; GRANT USAGE ON SCHEMA {_schema!.Name} TO {role}; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {_schema.Name} TO {role}");
+        try
+        {
+            var limited = new NpgsqlConnectionStringBuilder(_schema.ConnectionString) { Username = role };
+            Assert.Contains($"Username={role}", PostgresClusterSchema.Ensure(limited.ConnectionString), StringComparison.Ordinal);
+
+            // Where nothing was made yet, such a worker says what it lacks, on one line.
+            limited.SearchPath = "kk_nothing_" + role[7..];
+            var e = Assert.Throws<KannadaKit.Cluster.Jobs.ClusterJobException>(() => PostgresClusterSchema.Ensure(limited.ConnectionString));
+            Assert.Contains("permission denied", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            AsOwner($"DROP OWNED BY {role}; DROP ROLE {role}");
+        }
+    }
+
+    [PostgresFact]
     public void ANewerSchemaIsRefusedWithOneLine()
     {
         string cs = Ensure();
