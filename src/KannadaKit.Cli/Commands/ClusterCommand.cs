@@ -23,6 +23,7 @@ internal static class ClusterCommand
         command.Subcommands.Add(Worker(context));
         command.Subcommands.Add(Run(context));
         command.Subcommands.Add(Status(context));
+        command.Subcommands.Add(Init(context));
         return command;
     }
 
@@ -261,6 +262,30 @@ internal static class ClusterCommand
             foreach (var w in status.Workers)
                 context.Out.WriteLine($"  working: {w}");
             return status.Error is null ? ExitCodes.Success : ExitCodes.Failure;
+        }));
+        return command;
+    }
+
+    private static Command Init(CliContext context)
+    {
+        var cluster = new Option<string>("--cluster") { Description = "A PostgreSQL connection string (its Search Path names the schema; default kannadakit_cluster)", Required = true };
+        var sql = new Option<bool>("--sql") { Description = "Print the SQL instead, for a database administrator to run (psql -f)" };
+        var command = new Command("init", "Make the cluster's tables and queries in PostgreSQL now (workers do it on first use when they may)") { cluster, sql };
+        command.SetAction(parse => context.Run(() =>
+        {
+            string value = parse.GetValue(cluster)!;
+            var parsed = Guard(() => ClusterConnection.Parse(value));
+            if (parsed.Localhost)
+                throw new CliException("--cluster: init is for PostgreSQL; localhost mode keeps nothing", ExitCodes.Usage);
+            if (parse.GetValue(sql))
+            {
+                context.Out.Write(Guard(() => KannadaKit.Cluster.Postgres.PostgresClusterSchema.Script(value)));
+                return ExitCodes.Success;
+            }
+
+            Connection(value);
+            context.Out.WriteLine($"cluster tables ready in schema {Guard(() => KannadaKit.Cluster.Postgres.PostgresClusterSchema.SchemaName(value))}");
+            return ExitCodes.Success;
         }));
         return command;
     }

@@ -81,6 +81,13 @@ public static partial class PostgresClusterSchema
         return builder.ConnectionString;
     }
 
+    /// <summary>The schema the tables of <paramref name="connectionString"/> go in.</summary>
+    /// <exception cref="ClusterJobException">Not a PostgreSQL connection string, or a search path that is not a plain name.</exception>
+    public static string SchemaName(string connectionString) => SchemaOf(Builder(connectionString));
+
+    /// <summary>The SQL that <see cref="Ensure"/> runs, as a script for <paramref name="connectionString"/>'s schema.</summary>
+    public static string Script(string connectionString) => PostgresClusterSql.Script(SchemaName(connectionString));
+
     /// <summary>
     /// How many workers the membership table lists as active with a gateway and alive in the last minute (workers
     /// write every 10 s; a killed one stays "active" until the others notice).

@@ -61,6 +61,23 @@ internal static class PostgresClusterSql
             PRIMARY KEY (service_id, grain_type, grain_n0, grain_n1, grain_key_ext));
         """;
 
+    /// <summary>The whole schema as one script for a database administrator to run (psql -f): tables, version, queries.</summary>
+    public static string Script(string schema)
+    {
+        var b = new System.Text.StringBuilder();
+        b.Append("-- KannadaKit cluster schema ").Append(SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Append(" (kannadakit cluster init --sql); safe to run again.\nBEGIN;\n").Append(Tables(schema)).Append('\n');
+        b.Append("INSERT INTO ").Append(schema).Append(".kannadakit_schema (name, value) VALUES ('version', '")
+            .Append(SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("') ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value;\n");
+        foreach (var (key, text) in Queries.OrderBy(q => q.Key, StringComparer.Ordinal))
+        {
+            b.Append("INSERT INTO ").Append(schema).Append(".orleansquery (querykey, querytext) VALUES ('").Append(key).Append("', $kk$")
+                .Append(text).Append("$kk$) ON CONFLICT (querykey) DO UPDATE SET querytext = EXCLUDED.querytext;\n");
+        }
+
+        return b.Append("COMMIT;\n").ToString();
+    }
+
     private const string MemberColumns = """
         v.version AS "Version", m.address AS "Address", m.port AS "Port", m.generation AS "Generation",
         m.silo_name AS "SiloName", m.host_name AS "HostName", m.status AS "Status", m.proxy_port AS "ProxyPort",

@@ -38,6 +38,14 @@ public sealed class LocalhostClusterCommandTests : ClusterCommandTests
         Cli.Run("", "news", "run", "--cluster", Cluster, "--state", Cli.PathOf("n.db"), "--out", Cli.PathOf("d")).AssertOneLineError("no worker answers at the cluster's gateways");
         Cli.Run("", "news", "feed", "status", "--cluster", Cluster).AssertOneLineError("no worker answers");
 
+        // cluster init: the SQL for an administrator needs no server; localhost mode has nothing to make.
+        var sql = Cli.Run("", "cluster", "init", "--sql", "--cluster", "Host=db.example;Database=k;Search Path=kk_jobs");
+        Assert.True(sql.ExitCode == 0, sql.Stderr);
+        Assert.Contains("CREATE TABLE IF NOT EXISTS kk_jobs.membership (", sql.Text, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO kk_jobs.orleansquery (querykey, querytext) VALUES ('WriteToStorageKey', $kk$", sql.Text, StringComparison.Ordinal);
+        Cli.Run("", "cluster", "init", "--cluster", "localhost").AssertOneLineError("--cluster: init is for PostgreSQL");
+        Cli.Run("", "cluster", "init", "--sql", "--cluster", "Host=db;Search Path=Bad-Name").AssertOneLineError("search path schema 'Bad-Name'");
+
         // Kubernetes: PostgreSQL membership and the pod's address from the downward API, both checked before anything starts.
         Cli.Run("", "cluster", "worker", "--cluster", "localhost", "--kubernetes").AssertOneLineError("--kubernetes: workers in pods share PostgreSQL membership");
         Cli.Run("", "cluster", "worker", "--cluster", "Host=127.0.0.1;Port=1;Database=y", "--kubernetes").AssertOneLineError("--kubernetes: POD_IP is not set");

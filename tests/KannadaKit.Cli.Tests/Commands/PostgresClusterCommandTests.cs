@@ -36,6 +36,9 @@ public sealed class PostgresClusterCommandTests : ClusterCommandTests
     [PostgresFact]
     public void NoWorkerIsAOneLineError()
     {
+        var init = Cli.Run("", "cluster", "init", "--cluster", Cluster);
+        Assert.True(init.ExitCode == 0, init.Stderr);
+        Assert.Equal($"cluster tables ready in schema {_schema!.Name}\n", init.Text);
         string input = Cli.Write("a.txt", "ಕನ್ನಡ\n");
         Cli.Run("", "cluster", "run", "normalize", input, "--out", Cli.PathOf("o"), "--cluster", Cluster).AssertOneLineError("no worker answers in the cluster's membership table");
     }
