@@ -24,6 +24,7 @@ internal static class ClusterCommand
         command.Subcommands.Add(Run(context));
         command.Subcommands.Add(Status(context));
         command.Subcommands.Add(Init(context));
+        command.Subcommands.Add(Serve(context));
         return command;
     }
 
@@ -262,6 +263,31 @@ internal static class ClusterCommand
             foreach (var w in status.Workers)
                 context.Out.WriteLine($"  working: {w}");
             return status.Error is null ? ExitCodes.Success : ExitCodes.Failure;
+        }));
+        return command;
+    }
+
+    private static Command Serve(CliContext context)
+    {
+        var cluster = ClusterOption();
+        var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one)", DefaultValueFactory = _ => 8050 };
+        var host = new Option<string>("--host") { Description = "Address to listen on; anything but loopback shows the cluster to the network", DefaultValueFactory = _ => "127.0.0.1" };
+        var desk = new Option<string>("--desk") { Description = "Whose feeds to list (news run --desk)", DefaultValueFactory = _ => "default" };
+        var command = new Command("serve", "Serve the cluster's state: / (workers, jobs as progress bars, feeds; refreshes itself) and /status.json") { cluster, port, host, desk };
+        command.SetAction(parse => context.Run(() =>
+        {
+            string name = NewsClusterFeeds.Desk(parse.GetValue(desk));
+            var (address, p) = ServeLoop.Endpoint(parse.GetValue(host), parse.GetValue(port));
+            using var client = Client(Connection(parse.GetValue(cluster)!));
+            var grains = client.Services.GetRequiredService<IClusterClient>();
+            var server = KannadaKit.Web.ClusterServer.Create(new KannadaKit.Web.ClusterServerOptions
+            {
+                Overview = cancel => ClusterOverview.ReadAsync(grains, name, TimeSpan.FromSeconds(10), cancel),
+                Address = address,
+                Port = p,
+            });
+            return ServeLoop.Run(context, address, p, () => server.StartAsync(), server.DisposeAsync,
+                () => context.Error.WriteLine($"serving the cluster's state at {server.Address} (Ctrl-C stops)"));
         }));
         return command;
     }

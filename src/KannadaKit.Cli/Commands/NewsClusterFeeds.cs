@@ -1,5 +1,6 @@
 using System.Globalization;
 using KannadaKit.Cli.Terminal;
+using KannadaKit.Cluster;
 using KannadaKit.Cluster.News;
 using KannadaKit.News.Feeds;
 using KannadaKit.News.Fetching;
@@ -76,15 +77,7 @@ internal static class NewsClusterFeeds
     public static string Workers(IReadOnlyList<FeedPollStatus> statuses)
     {
         var by = statuses.Where(s => s.LastWorker.Length > 0).GroupBy(s => s.LastWorker).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return string.Create(CultureInfo.InvariantCulture, $"feeds last fetched by {by.Count} worker{(by.Count == 1 ? "" : "s")}: {string.Join(", ", by.Select(g => $"{Address(g.Key)} ({g.Count()})"))}");
-    }
-
-    // Orleans writes a silo as S10.0.0.5:11111:generation; people know it by address and port.
-    public static string Address(string silo)
-    {
-        string s = silo.TrimStart('S');
-        int last = s.LastIndexOf(':');
-        return last > 0 ? s[..last] : s;
+        return string.Create(CultureInfo.InvariantCulture, $"feeds last fetched by {by.Count} worker{(by.Count == 1 ? "" : "s")}: {string.Join(", ", by.Select(g => $"{ClusterText.Worker(g.Key)} ({g.Count()})"))}");
     }
 
     private static FeedOutcome Outcome(FeedPollStatus s, int added, DateTimeOffset now)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KannadaKit.Cluster;
 using KannadaKit.Cluster.News;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,9 +24,9 @@ internal static class NewsFeedStatusCommand
             o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{statuses.Count} feeds followed; {NewsClusterFeeds.Workers(statuses)}"));
             foreach (var s in statuses.OrderBy(s => s.Outlet, StringComparer.Ordinal))
             {
-                string when = s.LastPolled is { } t ? $"fetched {Ago(now - t)} ago by {NewsClusterFeeds.Address(s.LastWorker)}" : "not fetched yet";
-                string state = s.Failures > 0 ? $"; {s.Failures} failure{(s.Failures == 1 ? "" : "s")} ({s.LastError}), next try in {Ago(s.NextAttempt!.Value - now)}"
-                    : s.NextAttempt is { } n && n > now ? $"; the server asked to wait, next try in {Ago(n - now)}"
+                string when = s.LastPolled is { } t ? $"fetched {ClusterText.Ago(now - t)} ago by {ClusterText.Worker(s.LastWorker)}" : "not fetched yet";
+                string state = s.Failures > 0 ? $"; {s.Failures} failure{(s.Failures == 1 ? "" : "s")} ({s.LastError}), next try in {ClusterText.Ago(s.NextAttempt!.Value - now)}"
+                    : s.NextAttempt is { } n && n > now ? $"; the server asked to wait, next try in {ClusterText.Ago(n - now)}"
                     : s.NotModified ? "; not modified" : "";
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {(s.Outlet.Length > 0 ? s.Outlet : s.Url)}: {when}{state}; {s.Pending} new item{(s.Pending == 1 ? "" : "s")} waiting  {s.Url}"));
             }
@@ -34,14 +35,5 @@ internal static class NewsFeedStatusCommand
             return ExitCodes.Success;
         }));
         return command;
-    }
-
-    private static string Ago(TimeSpan t)
-    {
-        if (t < TimeSpan.Zero)
-            t = TimeSpan.Zero;
-        return t.TotalMinutes < 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalSeconds} s")
-            : t.TotalHours < 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes} min")
-            : string.Create(CultureInfo.InvariantCulture, $"{t.TotalHours:F1} h");
     }
 }

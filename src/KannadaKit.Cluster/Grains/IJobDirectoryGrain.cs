@@ -11,4 +11,7 @@ public interface IJobDirectoryGrain : IGrainWithIntegerKey
 
     /// <summary>The jobs with work left.</summary>
     Task<IReadOnlyList<string>> Active();
+
+    /// <summary>The jobs that finished or failed lately, newest first (the last twenty).</summary>
+    Task<IReadOnlyList<string>> Recent();
 }

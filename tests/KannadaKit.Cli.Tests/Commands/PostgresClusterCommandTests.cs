@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using KannadaKit.Testing.Postgres;
 using Npgsql;
 
@@ -28,6 +31,33 @@ public sealed class PostgresClusterCommandTests : ClusterCommandTests
         Assert.True(r.Read());
         Assert.Equal(3L, r.GetInt64(0)); // normalize, tokenize, segment
         Assert.True(r.GetInt32(1) > 10);
+
+        // cluster serve: the three jobs ended lately, finished, newest first; two workers left.
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = Cli.Directory };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "kannadakit.dll"), "cluster", "serve", "--cluster", Cluster, "--port", "0" })
+            psi.ArgumentList.Add(a);
+        using var serve = Process.Start(psi)!;
+        try
+        {
+            _ = serve.StandardOutput.ReadToEndAsync();
+            string? line = await serve.StandardError.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            var at = Regex.Match(line ?? "", @"at (http://127\.0\.0\.1:\d+/)");
+            Assert.True(at.Success, line);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using var json = JsonDocument.Parse(await http.GetStringAsync(new Uri(new Uri(at.Groups[1].Value), "status.json")));
+            Assert.Equal(2, json.RootElement.GetProperty("workers").GetArrayLength());
+            Assert.Equal(0, json.RootElement.GetProperty("jobs").GetArrayLength());
+            var ended = json.RootElement.GetProperty("ended").EnumerateArray().ToList();
+            Assert.Equal(["segment", "tokenize", "normalize"], ended.Select(j => j.GetProperty("command").GetString()));
+            Assert.All(ended, j => Assert.True(j.GetProperty("finished").GetBoolean()));
+            string page = await http.GetStringAsync(at.Groups[1].Value);
+            Assert.Contains("<h2>Ended lately</h2>", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            serve.Kill();
+            serve.WaitForExit(10_000);
+        }
     }
 
     [PostgresFact]
