@@ -1,6 +1,7 @@
 using KannadaKit.Lexicon.Import;
 using KannadaKit.Lexicon.Store;
 using KannadaKit.Testing;
+using KannadaKit.Testing.Browser;
 using Microsoft.Playwright;
 
 namespace KannadaKit.Web.Tests;
@@ -11,20 +12,6 @@ namespace KannadaKit.Web.Tests;
 /// </summary>
 public sealed class BrowserTests
 {
-    private static readonly string? s_chromium = new[] { "/usr/lib/chromium/chromium", "/usr/bin/chromium" }.FirstOrDefault(File.Exists);
-
-    /// <summary>Debian's chromium, or null.</summary>
-    internal static string? Chromium => s_chromium;
-
-    public sealed class ChromiumFactAttribute : FactAttribute
-    {
-        public ChromiumFactAttribute()
-        {
-            if (s_chromium is null)
-                Skip = "Debian's chromium is not installed (apt-get install chromium; tools/test.sh does it as root)";
-        }
-    }
-
     [ChromiumFact]
     public async Task TypeLatinPickKannadaFromTheSuggestionsAndOpenTheEntry()
     {
@@ -34,7 +21,7 @@ public sealed class BrowserTests
         await using var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = db, Port = 0 });
         await server.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = s_chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 1400 } });
         await page.GotoAsync(server.Address.ToString());
         await page.Locator("#q").PressSequentiallyAsync("kannada", new() { Delay = 30 });
@@ -72,7 +59,7 @@ public sealed class BrowserTests
         await using var server = LexiconServer.Create(new LexiconServerOptions { DatabasePath = db, Port = 0, ReviewToken = Token });
         await server.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = s_chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1000, Height = 1000 } });
 
         // A reader proposes a native word and a gloss holding markup.

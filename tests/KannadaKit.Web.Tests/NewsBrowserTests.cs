@@ -1,4 +1,5 @@
 using KannadaKit.Testing;
+using KannadaKit.Testing.Browser;
 using KannadaKit.Testing.News;
 using Microsoft.Playwright;
 
@@ -10,7 +11,7 @@ namespace KannadaKit.Web.Tests;
 /// </summary>
 public sealed class NewsBrowserTests
 {
-    [BrowserTests.ChromiumFact]
+    [ChromiumFact]
     public async Task TheDigestReadsOnAPhoneInLightAndDark()
     {
         using var dir = new TempDirectory();
@@ -19,7 +20,7 @@ public sealed class NewsBrowserTests
         await using var server = NewsServer.Create(new NewsServerOptions { StatePath = statePath, Port = 0 });
         await server.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, ColorScheme = ColorScheme.Light });
         await page.GotoAsync(server.Address.ToString());
 

@@ -280,7 +280,7 @@ internal static class ClusterCommand
             var (address, p) = ServeLoop.Endpoint(parse.GetValue(host), parse.GetValue(port));
             using var client = Client(Connection(parse.GetValue(cluster)!));
             var grains = client.Services.GetRequiredService<IClusterClient>();
-            var server = KannadaKit.Web.ClusterServer.Create(new KannadaKit.Web.ClusterServerOptions
+            var server = KannadaKit.Cluster.Web.ClusterServer.Create(new KannadaKit.Cluster.Web.ClusterServerOptions
             {
                 Overview = cancel => ClusterOverview.ReadAsync(grains, name, TimeSpan.FromSeconds(10), cancel),
                 Address = address,

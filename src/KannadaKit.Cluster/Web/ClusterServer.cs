@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
-using KannadaKit.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using KannadaKit.Web;
 
-namespace KannadaKit.Web;
+namespace KannadaKit.Cluster.Web;
 
 /// <summary>
 /// <c>kannadakit cluster serve</c>: the cluster's state as <c>/</c> (a page that refreshes itself: workers, jobs as

@@ -1,8 +1,9 @@
+using KannadaKit.Cluster.Web;
 using System.Net;
 using System.Text.Json;
 using KannadaKit.Cluster.Jobs;
 
-namespace KannadaKit.Web.Tests;
+namespace KannadaKit.Cluster.Tests.Web;
 
 /// <summary><c>cluster serve</c>: the page and JSON of a cluster in mid-work; 503 with the reason when it does not answer.</summary>
 public sealed class ClusterServerTests : IDisposable

@@ -1,7 +1,9 @@
+using KannadaKit.Cluster.Web;
 using KannadaKit.Testing;
+using KannadaKit.Testing.Browser;
 using Microsoft.Playwright;
 
-namespace KannadaKit.Web.Tests;
+namespace KannadaKit.Cluster.Tests.Web;
 
 /// <summary>
 /// The cluster status page in a real browser: each job's bar as wide as its share of shards done, the page no wider
@@ -10,14 +12,14 @@ namespace KannadaKit.Web.Tests;
 /// </summary>
 public sealed class ClusterBrowserTests
 {
-    [BrowserTests.ChromiumFact]
+    [ChromiumFact]
     public async Task BarsShowProgressAndThePageFitsAPhone()
     {
         using var dir = new TempDirectory();
         await using var server = ClusterServer.Create(new ClusterServerOptions { Overview = _ => Task.FromResult(SampleCluster.Overview()), Port = 0, RefreshSeconds = 600 });
         await server.StartAsync();
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = BrowserTests.Chromium, Headless = true, Args = ["--no-sandbox"] });
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1024, Height = 720 }, ColorScheme = ColorScheme.Light });
         await page.GotoAsync(server.Address.ToString());
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
-using KannadaKit.Cluster;
 using KannadaKit.Cluster.News;
 
-namespace KannadaKit.Web;
+namespace KannadaKit.Cluster.Web;
 
 /// <summary>
 /// The cluster status page: workers, each job with work left as a progress bar (shards, files, in flight, who works

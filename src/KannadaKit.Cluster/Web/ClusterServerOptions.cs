@@ -1,7 +1,6 @@
 using System.Net;
-using KannadaKit.Cluster;
 
-namespace KannadaKit.Web;
+namespace KannadaKit.Cluster.Web;
 
 /// <summary>What <see cref="ClusterServer"/> serves and where.</summary>
 public sealed record ClusterServerOptions

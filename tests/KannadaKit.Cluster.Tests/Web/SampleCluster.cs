@@ -2,7 +2,7 @@ using KannadaKit.Cluster;
 using KannadaKit.Cluster.Grains;
 using KannadaKit.Cluster.News;
 
-namespace KannadaKit.Web.Tests;
+namespace KannadaKit.Cluster.Tests.Web;
 
 /// <summary>A cluster in mid-work as the status page shows it: three workers, a job under way, two ended lately (one failed), three feeds.</summary>
 internal static class SampleCluster
