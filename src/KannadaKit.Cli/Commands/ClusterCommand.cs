@@ -252,7 +252,11 @@ internal static class ClusterCommand
                 var active = Calls(() => grains.GetGrain<IJobDirectoryGrain>(0).Active());
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{active.Count} job{(active.Count == 1 ? "" : "s")} with work left"));
                 foreach (var a in active)
-                    context.Out.WriteLine($"  {a}: {Describe(Calls(() => grains.GetGrain<ICorpusJobGrain>(a).Status()))}");
+                {
+                    var st = Calls(() => grains.GetGrain<ICorpusJobGrain>(a).Status());
+                    // Localhost mode keeps state in memory: a lost worker may take a job's with it until `run` submits the job again.
+                    context.Out.WriteLine($"  {a}: {(st.Shards == 0 ? "its state went with a lost worker; cluster run for the job brings it back from the parts on disk" : Describe(st))}");
+                }
                 return ExitCodes.Success;
             }
 
