@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using KannadaKit.Testing.Net;
 
 namespace KannadaKit.Benchmarks.Cluster;
 
@@ -49,7 +48,7 @@ public static class ClusterBenchmark
             {
                 foreach (var (membership, workers) in runs)
                 {
-                    int silo = FreePorts(workers), gateway = FreePorts(workers);
+                    int silo = FreePorts.Run(workers), gateway = FreePorts.Run(workers);
                     string cluster = membership == "localhost" ? string.Create(CultureInfo.InvariantCulture, $"localhost:{silo}:{gateway}") : pg!;
                     var procs = Enumerable.Range(0, workers).Select(i => StartWorker(cli, cluster, silo + i, gateway + i, dir)).ToList();
                     try
@@ -166,35 +165,6 @@ public static class ClusterBenchmark
         if (p.ExitCode != 0)
             throw new InvalidOperationException($"kannadakit {string.Join(' ', args.Take(3))}: exit {p.ExitCode}: {stderr}");
         return stdout.Result;
-    }
-
-    private static int FreePorts(int count)
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            int start = Random.Shared.Next(20000, 60000);
-            var ls = new List<TcpListener>();
-            try
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    var l = new TcpListener(IPAddress.Loopback, start + i);
-                    l.Start();
-                    ls.Add(l);
-                }
-
-                return start;
-            }
-            catch (SocketException)
-            {
-            }
-            finally
-            {
-                ls.ForEach(l => l.Stop());
-            }
-        }
-
-        throw new InvalidOperationException("no free ports");
     }
 
     private static string FindRepo()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using KannadaKit.Testing.Net;
 
 namespace KannadaKit.Cli.Tests.Commands;
 
@@ -17,7 +16,7 @@ public sealed class ClusterWorkers : IDisposable
     public ClusterWorkers(string directory)
     {
         _directory = directory;
-        (SiloBase, GatewayBase) = (FreeRun(3), FreeRun(3));
+        (SiloBase, GatewayBase) = (FreePorts.Run(3), FreePorts.Run(3));
     }
 
     public int SiloBase { get; }
@@ -89,36 +88,5 @@ public sealed class ClusterWorkers : IDisposable
         }
 
         p.Dispose();
-    }
-
-    // Consecutive free ports (the client tries the first gateway and the nine after it).
-    private static int FreeRun(int count)
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            int start = Random.Shared.Next(20000, 60000);
-            var listeners = new List<TcpListener>();
-            try
-            {
-                for (int i = 0; i < count; i++)
-                {
-                    var l = new TcpListener(IPAddress.Loopback, start + i);
-                    l.Start();
-                    listeners.Add(l);
-                }
-
-                return start;
-            }
-            catch (SocketException)
-            {
-            }
-            finally
-            {
-                foreach (var l in listeners)
-                    l.Stop();
-            }
-        }
-
-        throw new InvalidOperationException("no free consecutive ports");
     }
 }
