@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using KannadaKit.Text.IO;
 
 namespace KannadaKit.Cluster.Jobs;
 
@@ -42,7 +43,7 @@ public sealed class JobFolder
         Directory.CreateDirectory(Path);
         string plan = System.IO.Path.Combine(Path, "plan.json");
         if (!File.Exists(plan))
-            Atomically(plan, s => JsonSerializer.Serialize(s, new { _plan.Id, _plan.Spec.Command, _plan.Spec.Arguments, Files = _plan.Files.Select(f => new { f.Input, f.Output, f.Parts }) }));
+            AtomicFile.Write(plan, s => JsonSerializer.Serialize(s, new { _plan.Id, _plan.Spec.Command, _plan.Spec.Arguments, Files = _plan.Files.Select(f => new { f.Input, f.Output, f.Parts }) }));
     }
 
     /// <summary>Runs <paramref name="processor"/> over <paramref name="shard"/> and renames its part into place.
@@ -67,7 +68,7 @@ public sealed class JobFolder
             return shard.Gzip ? new GZipStream(raw, CompressionMode.Decompress) : new BoundedStream(raw, shard.Start, shard.Length);
         }
 
-        Atomically(PartPath(shard), output =>
+        AtomicFile.Write(PartPath(shard), output =>
         {
             using var input = Open();
             processor.Process(input, output, new ShardContext(file.Input, shard.Start, shard.Part == 0, Open, shard.StartLine > 0 ? shard.StartLine : null), _plan.Spec.Arguments, cancel);
@@ -85,7 +86,7 @@ public sealed class JobFolder
             return false;
         var plan = _plan.Files[file];
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(plan.Output)!);
-        Atomically(plan.Output, output =>
+        AtomicFile.Write(plan.Output, output =>
         {
             foreach (var p in parts)
             {
@@ -93,32 +94,12 @@ public sealed class JobFolder
                 part.CopyTo(output);
             }
         });
-        Atomically(System.IO.Path.Combine(Path, $"file-{file:D6}.done"), _ => { });
+        AtomicFile.Write(System.IO.Path.Combine(Path, $"file-{file:D6}.done"), _ => { });
         foreach (var p in parts)
             File.Delete(PartPath(p));
         return true;
     }
 
     /// <summary>Marks the job finished.</summary>
-    public void MarkDone() => Atomically(DonePath, _ => { });
-
-    private static void Atomically(string path, Action<Stream> write)
-    {
-        string temp = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path)!, "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            using (var f = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(f);
-                f.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-                File.Delete(temp);
-        }
-    }
+    public void MarkDone() => AtomicFile.Write(DonePath, _ => { });
 }

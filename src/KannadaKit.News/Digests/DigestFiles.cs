@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using KannadaKit.News.Json;
+using KannadaKit.Text.IO;
 
 namespace KannadaKit.News.Digests;
 
@@ -24,42 +25,22 @@ public static class DigestFiles
             throw new IOException($"{folder}: is a file; expected a folder for the digest");
         Directory.CreateDirectory(folder);
         var utf8 = new UTF8Encoding(false);
-        Atomically(Path.Combine(folder, "index.html"), s =>
+        AtomicFile.Write(Path.Combine(folder, "index.html"), s =>
         {
             using var w = new StreamWriter(s, utf8, 65536, leaveOpen: true);
             DigestHtmlWriter.Write(w, digest);
         });
-        Atomically(Path.Combine(folder, "digest.json"), s =>
+        AtomicFile.Write(Path.Combine(folder, "digest.json"), s =>
         {
             using (var w = new Utf8JsonWriter(s, NewsJsonWriter.Options(indented: true)))
                 NewsJsonWriter.WriteDigest(w, digest);
             s.WriteByte((byte)'\n');
         });
-        Atomically(Path.Combine(folder, "digest.atom"), s => DigestAtomWriter.Write(s, digest));
-        Atomically(Path.Combine(folder, "digest.md"), s =>
+        AtomicFile.Write(Path.Combine(folder, "digest.atom"), s => DigestAtomWriter.Write(s, digest));
+        AtomicFile.Write(Path.Combine(folder, "digest.md"), s =>
         {
             using var w = new StreamWriter(s, utf8, 65536, leaveOpen: true);
             DigestMarkdownWriter.Write(w, digest);
         });
-    }
-
-    private static void Atomically(string path, Action<Stream> write)
-    {
-        string temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
-        try
-        {
-            using (var f = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                write(f);
-                f.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-                File.Delete(temp);
-        }
     }
 }
